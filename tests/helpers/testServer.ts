@@ -1,0 +1,86 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { CoboardServer, type CoboardServerDeps } from '../../server/CoboardServer.ts'
+import { loadConfig } from '../../server/config.ts'
+import { createLogger } from '../../server/logger.ts'
+
+/** The body POST /api/boards answers with. */
+export interface CreateBoardResponse {
+  id: string
+  title: string
+  template: string
+  locale: string
+  createdAt: number
+  links: { facilitator: string; participant: string; observer: string }
+}
+
+export interface TestServer {
+  /** http://127.0.0.1:<port> */
+  url: string
+  /** ws://127.0.0.1:<port> */
+  wsUrl: string
+  port: number
+  dataDir: string
+  server: CoboardServer
+  createBoard(body?: Record<string, unknown>): Promise<CreateBoardResponse & { tokens: Record<'facilitator' | 'participant' | 'observer', string> }>
+  close(): Promise<void>
+}
+
+/** The token inside a board link's fragment (`#k=<token>`). */
+export function tokenOf(link: string): string {
+  const token = new URL(link).hash.replace(/^#k=/, '')
+  if (!token) throw new Error(`no token in link ${link}`)
+  return token
+}
+
+/** A fresh temporary data directory, removed by the caller (or left for the OS to clean). */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'coboard-test-'))
+}
+
+/**
+ * Starts a real coboard server on 127.0.0.1, port 0, with its own SQLite data directory.
+ * `env` overrides configuration exactly as environment variables would.
+ */
+export async function startTestServer(
+  options: { env?: Record<string, string>; dataDir?: string; deps?: CoboardServerDeps } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDataDir()
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  })
+  const log = createLogger(config.logLevel)
+  const server = new CoboardServer(config, log, options.deps)
+  const { port } = await server.start()
+  const url = `http://127.0.0.1:${port}`
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    server,
+    async createBoard(body = { template: 'blank' }) {
+      const res = await fetch(`${url}/api/boards`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      if (res.status !== 201) throw new Error(`createBoard failed: ${res.status} ${await res.text()}`)
+      const board = (await res.json()) as CreateBoardResponse
+      return {
+        ...board,
+        tokens: {
+          facilitator: tokenOf(board.links.facilitator),
+          participant: tokenOf(board.links.participant),
+          observer: tokenOf(board.links.observer),
+        },
+      }
+    },
+    close: () => server.stop(),
+  }
+}

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { connectClient, type SyncClient } from '../helpers/clients.ts'
+import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+describe('observer links', () => {
+  let server: TestServer
+  const clients: SyncClient[] = []
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.close()
+  })
+
+  it("an observer sees the board live, but its edits reach neither others nor the store", async () => {
+    const board = await server.createBoard()
+    const participant = await connectClient(server.wsUrl, board.id, board.tokens.participant)
+    const observer = await connectClient(server.wsUrl, board.id, board.tokens.observer)
+    clients.push(participant, observer)
+
+    participant.doc.getMap('notes').set('p1', 'Finding the people in need')
+    await waitFor(() => observer.doc.getMap('notes').get('p1'), 5000, 'observer sees live edits')
+
+    observer.doc.getMap('notes').set('o1', 'I should not be able to write this')
+    await waitFor(() => observer.denied.length > 0, 5000, 'observer told it may not write')
+    expect(observer.denied[0]).toMatch(/view the board but not change it/)
+
+    // A marker edit after the observer's proves the participant would have seen it by now.
+    participant.doc.getMap('notes').set('p2', 'marker')
+    await waitFor(() => observer.doc.getMap('notes').get('p2'), 5000, 'marker')
+    expect(participant.doc.getMap('notes').has('o1')).toBe(false)
+
+    // Told once, not on every keystroke.
+    observer.doc.getMap('notes').set('o2', 'again')
+    participant.doc.getMap('notes').set('p3', 'marker 2')
+    await waitFor(() => observer.doc.getMap('notes').get('p3'), 5000, 'marker 2')
+    expect(observer.denied).toHaveLength(1)
+
+    // Not stored either: a fresh client after the room is unloaded and reloaded sees no trace.
+    for (const client of clients.splice(0)) client.destroy()
+    await server.close()
+    server = await startTestServer({ dataDir: server.dataDir })
+    const fresh = await connectClient(server.wsUrl, board.id, board.tokens.facilitator)
+    clients.push(fresh)
+    expect(fresh.doc.getMap('notes').toJSON()).toEqual({ p1: 'Finding the people in need', p2: 'marker', p3: 'marker 2' })
+  })
+})
