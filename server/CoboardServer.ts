@@ -3,14 +3,15 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Logger } from 'pino'
-import type { Locale } from '../shared/locales.ts'
 import { createApi, type TemplateDirectory } from './api.ts'
 import { BoardService, type SeedBoard } from './BoardService.ts'
 import { type Config, defaultAllowedOrigins } from './config.ts'
 import { RoomManager } from './RoomManager.ts'
+import { createBoardSeeder } from './seedBoard.ts'
 import { SyncSocketServer } from './socketServer.ts'
 import { createStaticHandler } from './staticFiles.ts'
 import type { DocStore } from './store/DocStore.ts'
+import { TemplateCatalog } from './TemplateCatalog.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 
 /** The repository root, where client/dist and templates/ live. */
@@ -49,7 +50,8 @@ export class CoboardServer {
       )
     }
     this.store = deps.store ?? new SqliteDocStore({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
-    const templates = deps.templates ?? blankOnlyTemplates()
+    const catalog = deps.templates ? undefined : new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
+    const templates = deps.templates ?? (catalog as TemplateCatalog)
     this.rooms = new RoomManager({
       store: this.store,
       log,
@@ -61,7 +63,7 @@ export class CoboardServer {
     this.boards = new BoardService({
       store: this.store,
       rooms: this.rooms,
-      seed: deps.seed ?? (() => {}),
+      seed: deps.seed ?? (catalog ? createBoardSeeder(catalog) : () => {}),
       publicUrl: () => this.publicUrl,
     })
     this.sockets = new SyncSocketServer({
@@ -147,8 +149,3 @@ export class CoboardServer {
     await this.store.close()
   }
 }
-
-function blankOnlyTemplates(): TemplateDirectory {
-  return { ids: () => ['blank'], list: (_locale: Locale) => [{ id: 'blank', title: 'Blank board' }] }
-}
-

@@ -1,6 +1,7 @@
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { CLOSE } from '../shared/closeCodes.ts'
 import { decodeMessage, encodeSyncStep1, encodeUpdate } from '../shared/protocol.ts'
 import { tempDataDir } from '../tests/helpers/testServer.ts'
 import { waitFor } from '../tests/helpers/wait.ts'
@@ -154,7 +155,7 @@ describe('RoomManager and Room', () => {
     room.join(writer.connection)
     writer.connection.receive(updateFrame('before-unload'))
     await room.whenPersisted()
-    writer.connection.close({ code: 1000, reason: 'bye' })
+    writer.connection.close(CLOSE.normal)
     await waitFor(() => rooms.size === 0, 2000, 'room unloaded')
     const again = await rooms.acquire('board-dddd')
     expect(again).not.toBe(room)

@@ -71,7 +71,7 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z
     .enum(['full', 'normal'], { error: () => 'SQLITE_SYNCHRONOUS must be "full" or "normal"' })
     .optional()
-    .default('full'),
+    .default('normal'),
   TLDRAW_LICENSE_KEY: optionalString,
   DATABASE_URL: optionalString,
   REDIS_URL: optionalString,

@@ -62,7 +62,9 @@ export class SqliteDocStore implements DocStore {
     fs.mkdirSync(options.dataDir, { recursive: true })
     this.db = new Database(path.join(options.dataDir, 'coboard.sqlite'))
     this.db.pragma('journal_mode = WAL')
-    // FULL: a committed update survives power loss, not only a crashed process (NORMAL).
+    // WAL + NORMAL: a commit is written to the WAL before we relay, so it survives a killed process;
+    // only an OS crash or power cut can lose the last commits, and clients hand those back when
+    // they reconnect (Yjs sync). FULL adds an fsync per commit, on the event loop: see README.
     this.db.pragma(`synchronous = ${options.synchronous.toUpperCase()}`)
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')
