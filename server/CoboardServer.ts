@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Logger } from 'pino'
-import { createApi, type TemplateDirectory } from './api.ts'
+import { createApi } from './api.ts'
 import { BoardService, type SeedBoard } from './BoardService.ts'
 import { type Config, defaultAllowedOrigins } from './config.ts'
+import { parseTemplate } from '../shared/templates/templateSchema.ts'
 import { RoomManager } from './RoomManager.ts'
 import { createBoardSeeder } from './seedBoard.ts'
 import { SyncSocketServer } from './socketServer.ts'
@@ -19,7 +20,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 export interface CoboardServerDeps {
   store?: DocStore
-  templates?: TemplateDirectory
+  templates?: TemplateCatalog
   seed?: SeedBoard
   /** Directory of the built client; defaults to client/dist. */
   clientDist?: string
@@ -35,6 +36,7 @@ export class CoboardServer {
   private readonly boards: BoardService
   private readonly sockets: SyncSocketServer
   private readonly httpServer: http.Server
+  private readonly templates: TemplateCatalog
   private resolvedPublicUrl: string | undefined
   private viteServer: { close(): Promise<void>; middlewares: http.RequestListener } | undefined
 
@@ -50,8 +52,8 @@ export class CoboardServer {
       )
     }
     this.store = deps.store ?? new SqliteDocStore({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
-    const catalog = deps.templates ? undefined : new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
-    const templates = deps.templates ?? (catalog as TemplateCatalog)
+    const templates = deps.templates ?? new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
+    this.templates = templates
     this.rooms = new RoomManager({
       store: this.store,
       log,
@@ -63,7 +65,7 @@ export class CoboardServer {
     this.boards = new BoardService({
       store: this.store,
       rooms: this.rooms,
-      seed: deps.seed ?? (catalog ? createBoardSeeder(catalog) : () => {}),
+      seed: deps.seed ?? createBoardSeeder(templates),
       publicUrl: () => this.publicUrl,
     })
     this.sockets = new SyncSocketServer({
@@ -77,6 +79,7 @@ export class CoboardServer {
     const api = createApi({
       boards: this.boards,
       store: this.store,
+      rooms: this.rooms,
       templates,
       maxUploadBytes: config.limits.maxUploadBytes,
       tldrawLicenseKey: config.tldrawLicenseKey,
@@ -115,6 +118,7 @@ export class CoboardServer {
 
   /** Listens on the configured host and port (0 picks a free port). */
   async start(): Promise<{ port: number; url: string }> {
+    await this.loadCustomTemplates()
     if (this.config.dev) await this.startVite()
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject)
@@ -126,6 +130,20 @@ export class CoboardServer {
     const port = (this.httpServer.address() as AddressInfo).port
     this.resolvedPublicUrl = this.config.publicUrl ?? `http://localhost:${port}`
     return { port, url: this.resolvedPublicUrl }
+  }
+
+  /** Facilitators' own templates, kept in the store; one that no longer validates is skipped, not fatal. */
+  private async loadCustomTemplates(): Promise<void> {
+    for (const { id, json } of await this.store.listCustomTemplates()) {
+      let parsed
+      try {
+        parsed = parseTemplate(JSON.parse(json))
+      } catch {
+        parsed = { ok: false as const, errors: ['not JSON'] }
+      }
+      if (parsed.ok) this.templates.addCustom(parsed.template)
+      else this.log.error({ template: id, errors: parsed.errors }, 'stored custom template no longer validates; skipped')
+    }
   }
 
   private async startVite(): Promise<void> {

@@ -15,6 +15,7 @@ import {
 } from '../shared/protocol.ts'
 import { canEditDocument } from '../shared/roles.ts'
 import { Connection } from './Connection.ts'
+import { FacilitatorGuard } from './FacilitatorGuard.ts'
 import type { DocStore } from './store/DocStore.ts'
 
 /** Where a change to a room's document came from; updates from the store are not saved again. */
@@ -60,6 +61,7 @@ export class Room {
   private compactionQueued = false
   private broken = false
   private destroyed = false
+  private readonly guard: FacilitatorGuard
 
   private constructor(
     private readonly options: RoomOptions,
@@ -75,6 +77,11 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server is not a participant: it holds no presence of its own.
     this.awareness.setLocalState(null)
+    this.guard = new FacilitatorGuard(
+      doc,
+      (origin) => (origin instanceof Connection ? { role: origin.role, id: origin.id } : origin ? 'trusted' : undefined),
+      this.log,
+    )
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
@@ -371,6 +378,7 @@ export class Room {
     this.destroyed = true
     if (this.flushTimer !== undefined) clearImmediate(this.flushTimer)
     this.closeConnections(() => true, CLOSE.goingAway)
+    this.guard.dispose()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

@@ -19,6 +19,8 @@ export interface TemplateCatalogEntry {
   zoneCount: number
   thumbnail: TemplateThumbnail
   thumbnailSvg: string
+  /** True for templates facilitators imported or saved from a board (not shipped in templates/). */
+  custom: boolean
 }
 
 /** Raised at start-up when a template file is missing, unreadable or invalid. */
@@ -28,7 +30,8 @@ export class TemplateCatalogError extends Error {
 
 /** The workshop templates, loaded and validated once from a directory of `<id>.json` files. */
 export class TemplateCatalog {
-  private readonly templates: ReadonlyMap<string, Template>
+  private readonly templates: Map<string, Template>
+  private readonly customIds = new Set<string>()
 
   /** Reads every `*.json` in `directory`; throws TemplateCatalogError naming the file and the problem. */
   constructor(directory: string) {
@@ -61,6 +64,14 @@ export class TemplateCatalog {
     this.templates = templates
   }
 
+  /** Adds a facilitator's own template (already validated); false when the id is taken. */
+  addCustom(template: Template): boolean {
+    if (this.templates.has(template.id)) return false
+    this.templates.set(template.id, template)
+    this.customIds.add(template.id)
+    return true
+  }
+
   /** Ids of all templates, in lobby order (`order`, then id). */
   ids(): string[] {
     return this.sorted().map((t) => t.id)
@@ -90,6 +101,7 @@ export class TemplateCatalog {
         zoneCount: thumbnail.zones.filter(zoneHoldsNotes).length,
         thumbnail,
         thumbnailSvg: thumbnailSvg(thumbnail, t.title[locale]),
+        custom: this.customIds.has(t.id),
       }
     })
   }

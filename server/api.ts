@@ -2,28 +2,29 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { DEFAULT_LOCALE, LOCALES, type Locale, localeSchema } from '../shared/locales.ts'
 import { canManageBoard, canUploadAssets, roleSchema } from '../shared/roles.ts'
+import { readRecords } from '../shared/tldrawYjs/recordsDoc.ts'
+import { templateFromBoard } from '../shared/templates/templateFromBoard.ts'
+import { KEBAB_CASE, parseTemplate } from '../shared/templates/templateSchema.ts'
 import type { BoardService } from './BoardService.ts'
 import { HttpError, bearerToken, readBody, readJson, sendError, sendJson } from './http.ts'
 import type { DocStore } from './store/DocStore.ts'
-import { newAssetId } from './tokens.ts'
+import type { RoomManager } from './RoomManager.ts'
+import type { TemplateCatalog } from './TemplateCatalog.ts'
+import { newAssetId, newConnectionId } from './tokens.ts'
 import { detectImageType, UPLOAD_TYPES } from './uploads.ts'
-
-/** What the API needs from the template catalogue. */
-export interface TemplateDirectory {
-  ids(): string[]
-  list(locale: Locale): unknown[]
-}
 
 export interface ApiOptions {
   boards: BoardService
   store: DocStore
-  templates: TemplateDirectory
+  rooms: RoomManager
+  templates: TemplateCatalog
   maxUploadBytes: number
   tldrawLicenseKey: string | undefined
   log: import('pino').Logger
 }
 
 const JSON_LIMIT = 64 * 1024
+const TEMPLATE_LIMIT = 1024 * 1024
 const TITLE_MAX = 200
 
 function createBoardSchema(templateIds: string[]) {
@@ -128,6 +129,51 @@ export function createApi(options: ApiOptions) {
     sendJson(res, 201, { id, url: `/api/boards/${boardId}/assets/${id}`, mimeType: actualType, size: data.length })
   }
 
+  async function saveTemplate(template: unknown, res: ServerResponse, status: number, extra: Record<string, unknown> = {}): Promise<void> {
+    const parsed = parseTemplate(template)
+    if (!parsed.ok) {
+      throw new HttpError(400, 'invalid_template', `The template is not valid: ${parsed.errors[0]}`, { errors: parsed.errors })
+    }
+    if (templates.get(parsed.template.id)) {
+      throw new HttpError(409, 'template_exists', `A template with id "${parsed.template.id}" already exists; choose another id.`)
+    }
+    // Store first, then list: a template in the lobby is always one that survives a restart.
+    if (!(await store.putCustomTemplate(parsed.template.id, JSON.stringify(parsed.template)))) {
+      throw new HttpError(409, 'template_exists', `A template with id "${parsed.template.id}" already exists; choose another id.`)
+    }
+    templates.addCustom(parsed.template)
+    options.log.info({ template: parsed.template.id }, 'template added')
+    sendJson(res, status, { id: parsed.template.id, template: parsed.template, ...extra })
+  }
+
+  async function importTemplate(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    await saveTemplate(await readJson(req, TEMPLATE_LIMIT), res, 201)
+  }
+
+  async function boardAsTemplate(req: IncomingMessage, res: ServerResponse, boardId: string): Promise<void> {
+    const caller = await access(req, boardId)
+    if (!canManageBoard(caller.role)) throw new HttpError(403, 'forbidden', 'Only the facilitator link can save a board as a template.')
+    const body = z
+      .strictObject({
+        id: z.string().regex(KEBAB_CASE, 'id must be lower-case words joined by hyphens, e.g. "our-stakeholder-map"').max(64).optional(),
+        title: z.string().trim().min(1).max(TITLE_MAX).optional(),
+      })
+      .safeParse(await readJson(req, JSON_LIMIT))
+    if (!body.success) throw new HttpError(400, 'bad_request', body.error.issues[0].message)
+    const base = templates.get(caller.board.template) ?? templates.get('blank')
+    if (!base) throw new HttpError(500, 'server_error', 'The blank template is missing.')
+    const room = await options.rooms.acquire(boardId)
+    let records
+    try {
+      records = readRecords(room.doc)
+    } finally {
+      options.rooms.releaseIfEmpty(room)
+    }
+    const id = body.data.id ?? `${caller.board.template}-${newConnectionId().toLowerCase().replace(/[^a-z0-9]/g, '')}`
+    const template = templateFromBoard(records, base, caller.board.locale, { id, title: body.data.title ?? caller.board.title })
+    await saveTemplate(template, res, 201)
+  }
+
   async function getAsset(res: ServerResponse, boardId: string, assetId: string): Promise<void> {
     const asset = /^[A-Za-z0-9_-]{10,64}$/.test(assetId) ? await store.getAsset(boardId, assetId) : undefined
     if (!asset) throw new HttpError(404, 'not_found', 'No such image.')
@@ -161,6 +207,14 @@ export function createApi(options: ApiOptions) {
         const locale = localeSchema.safeParse(url.searchParams.get('locale') ?? DEFAULT_LOCALE)
         if (!locale.success) throw new HttpError(400, 'bad_request', `locale must be one of ${LOCALES.join(', ')}.`)
         sendJson(res, 200, { templates: templates.list(locale.data) })
+      } else if (path === '/api/templates' && method === 'POST') {
+        await importTemplate(req, res)
+      } else if ((m = /^\/api\/templates\/([^/]+)$/.exec(path)) && method === 'GET') {
+        const template = templates.get(m[1])
+        if (!template) throw new HttpError(404, 'not_found', `No template "${m[1]}". Valid templates: ${templates.ids().join(', ')}.`)
+        sendJson(res, 200, template, { 'Content-Disposition': `inline; filename="${template.id}.json"` })
+      } else if ((m = /^\/api\/boards\/([^/]+)\/template$/.exec(path)) && method === 'POST') {
+        await boardAsTemplate(req, res, m[1])
       } else if (path === '/api/boards' && method === 'POST') {
         await createBoard(req, res)
       } else if ((m = /^\/api\/boards\/([^/]+)$/.exec(path)) && method === 'GET') {

@@ -47,6 +47,9 @@ export interface DocStore {
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>
   /** Replaces the log up to and including `upToSeq` with a snapshot, atomically. */
   compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /** Stores a facilitator's own template (validated JSON); false when the id is taken. */
+  putCustomTemplate(id: string, json: string): Promise<boolean>
+  listCustomTemplates(): Promise<Array<{ id: string; json: string }>>
   putAsset(asset: StoredAsset): Promise<void>
   getAsset(boardId: string, id: string): Promise<StoredAsset | undefined>
   close(): Promise<void>

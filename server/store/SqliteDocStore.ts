@@ -35,6 +35,11 @@ CREATE TABLE IF NOT EXISTS board_updates (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
+CREATE TABLE IF NOT EXISTS custom_templates (
+  id TEXT PRIMARY KEY,
+  json TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS board_assets (
   board_id TEXT NOT NULL REFERENCES boards(id),
   id TEXT NOT NULL,
@@ -93,6 +98,8 @@ export class SqliteDocStore implements DocStore {
          ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteUpdates: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
+      putTemplate: this.db.prepare('INSERT OR IGNORE INTO custom_templates (id, json, created_at) VALUES (?, ?, ?)'),
+      listTemplates: this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM custom_templates ORDER BY created_at'),
       putAsset: this.db.prepare(
         'INSERT INTO board_assets (board_id, id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -152,6 +159,14 @@ export class SqliteDocStore implements DocStore {
       this.stmt.upsertSnapshot.run(boardId, upToSeq, Buffer.from(snapshot), Date.now())
       this.stmt.deleteUpdates.run(boardId, upToSeq)
     })()
+  }
+
+  async putCustomTemplate(id: string, json: string): Promise<boolean> {
+    return this.stmt.putTemplate.run(id, json, Date.now()).changes === 1
+  }
+
+  async listCustomTemplates(): Promise<Array<{ id: string; json: string }>> {
+    return this.stmt.listTemplates.all()
   }
 
   async putAsset(asset: StoredAsset): Promise<void> {
