@@ -150,7 +150,7 @@ export class CoboardServer {
     const { createServer } = await import('vite')
     this.viteServer = await createServer({
       configFile: path.join(PROJECT_ROOT, 'vite.config.ts'),
-      server: { middlewareMode: true, hmr: { server: this.httpServer } },
+      server: { middlewareMode: true, ws: { server: this.httpServer } },
       appType: 'spa',
     })
   }
