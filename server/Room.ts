@@ -51,6 +51,8 @@ export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   private readonly connections = new Set<Connection>()
+  /** Which connection announced each awareness client id: only it may change or remove that id. */
+  private readonly awarenessOwners = new Map<number, Connection>()
   private readonly log: Logger
   private pending: PendingUpdate[] = []
   private writeChain: Promise<void> = Promise.resolve()
@@ -139,6 +141,9 @@ export class Room {
 
   private leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    for (const id of connection.awarenessIds) {
+      if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id)
+    }
     if (connection.awarenessIds.size > 0 && !this.destroyed) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection)
     }
@@ -220,6 +225,9 @@ export class Room {
         connection.close(CLOSE.boardTooLarge)
         return
       }
+      // Measured: count from the real size until the compaction below replaces the log, so that
+      // the next updates do not each pay for encoding the whole document.
+      this.storedBytes = actual
       this.queueCompaction()
     }
     try {
@@ -239,7 +247,8 @@ export class Room {
     }
     const allowed: AwarenessEntry[] = []
     for (const entry of entries) {
-      if (this.controlledByOther(connection, entry.clientId)) {
+      const owner = this.awarenessOwners.get(entry.clientId)
+      if (owner !== undefined && owner !== connection) {
         this.log.warn({ conn: connection.id, clientId: entry.clientId }, 'dropped awareness for a client id owned by another connection')
         continue
       }
@@ -250,21 +259,18 @@ export class Room {
           continue
         }
         connection.awarenessIds.add(entry.clientId)
+        this.awarenessOwners.set(entry.clientId, connection)
       }
       allowed.push(entry)
     }
     if (allowed.length === 0) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(allowed), connection)
     for (const entry of allowed) {
-      if (entry.state === null) connection.awarenessIds.delete(entry.clientId)
+      if (entry.state === null) {
+        connection.awarenessIds.delete(entry.clientId)
+        this.awarenessOwners.delete(entry.clientId)
+      }
     }
-  }
-
-  private controlledByOther(connection: Connection, clientId: number): boolean {
-    for (const other of this.connections) {
-      if (other !== connection && other.awarenessIds.has(clientId)) return true
-    }
-    return false
   }
 
   private readonly onAwarenessUpdate = (
