@@ -57,7 +57,7 @@ export class BoardService {
         format: BOARD_DOC_FORMAT,
       })
       this.deps.seed(doc, board.template, board.locale)
-      const state = Y.encodeStateAsUpdate(doc)
+      const state = Y.encodeStateAsUpdateV2(doc)
       const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>
       const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>
       await this.deps.store.createBoard(board, hashes, state)

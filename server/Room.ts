@@ -95,7 +95,15 @@ export class Room {
     const origin: UpdateOrigin = { source: 'store' }
     let skipped = 0
     doc.transact(() => {
-      for (const update of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) {
+      if (stored.snapshot) {
+        try {
+          Y.applyUpdateV2(doc, stored.snapshot, origin)
+        } catch (error) {
+          skipped++
+          options.log.error({ err: error, board: options.boardId }, 'unreadable stored snapshot')
+        }
+      }
+      for (const update of stored.updates) {
         try {
           Y.applyUpdate(doc, update, origin)
         } catch (error) {
@@ -108,7 +116,8 @@ export class Room {
     return new Room(options, doc, {
       lastSeq: stored.lastSeq,
       logLength: stored.updates.length,
-      bytes: stored.bytes,
+      // The size limit counts what a joining client downloads (v1), not what the disk holds.
+      bytes: Y.encodeStateAsUpdate(doc).length,
     })
   }
 
@@ -332,7 +341,9 @@ export class Room {
       if (this.broken || this.destroyed) return
       // The snapshot may already hold updates still waiting in `pending`; they are appended after
       // it with higher sequence numbers and applying them twice on load is harmless in Yjs.
-      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      const snapshot = Y.encodeStateAsUpdateV2(this.doc)
+      // The size limit is about what a joining client downloads (v1), not what the disk holds.
+      const wireBytes = Y.encodeStateAsUpdate(this.doc).length
       const upTo = this.lastSeq
       try {
         await this.options.store.compact(this.boardId, snapshot, upTo)
@@ -341,7 +352,7 @@ export class Room {
         return
       }
       this.logLength = 0
-      this.storedBytes = snapshot.length + this.pending.reduce((sum, entry) => sum + entry.update.length, 0)
+      this.storedBytes = wireBytes + this.pending.reduce((sum, entry) => sum + entry.update.length, 0)
       this.log.debug({ bytes: snapshot.length, upTo }, 'compacted board')
     })
   }

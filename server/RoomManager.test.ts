@@ -48,7 +48,7 @@ async function newBoard(store: DocStore, id: string) {
   await store.createBoard(
     { id, title: 't', template: 'blank', locale: 'en', createdAt: 0 },
     { facilitator: 'f', participant: 'p', observer: 'o' },
-    Y.encodeStateAsUpdate(new Y.Doc()),
+    Y.encodeStateAsUpdateV2(new Y.Doc()),
   )
 }
 
@@ -125,7 +125,8 @@ describe('RoomManager and Room', () => {
     await waitFor(() => late.socket.sent.some((frame) => decodeMessage(frame).type === 'sync-step2'), 2000, 'late reply')
     const stored = await store.loadDoc('board-bbbb')
     const doc = new Y.Doc()
-    for (const u of [stored.snapshot!, ...stored.updates]) Y.applyUpdate(doc, u)
+    Y.applyUpdateV2(doc, stored.snapshot!)
+    for (const u of stored.updates) Y.applyUpdate(doc, u)
     expect(doc.getMap('m').get('held')).toBe('held')
   })
 
@@ -143,7 +144,8 @@ describe('RoomManager and Room', () => {
     const stored = await store.loadDoc('board-cccc')
     expect(stored.updates.length).toBeLessThan(10)
     const doc = new Y.Doc()
-    for (const u of [stored.snapshot!, ...stored.updates]) Y.applyUpdate(doc, u)
+    Y.applyUpdateV2(doc, stored.snapshot!)
+    for (const u of stored.updates) Y.applyUpdate(doc, u)
     expect(doc.getMap('m').size).toBe(40)
   })
 

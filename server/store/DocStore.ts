@@ -12,12 +12,14 @@ export interface BoardRecord {
 
 /** What a board's document is made of on disk: a snapshot plus the updates appended after it. */
 export interface StoredDoc {
+  /**
+   * The latest snapshot, in Yjs update encoding v2: a board that lived through many moves takes a
+   * fraction of the space of v1 (see docs/encoding.md). The update log stays v1, as on the wire.
+   */
   snapshot: Uint8Array | null
   updates: Uint8Array[]
   /** Sequence number of the last update in the log (or of the snapshot when the log is empty). */
   lastSeq: number
-  /** Bytes of snapshot plus updates: an upper bound for the board's encoded size. */
-  bytes: number
 }
 
 /** An uploaded image, addressed by an unguessable id. */
@@ -35,7 +37,7 @@ export interface StoredAsset {
  * write durable: callers rely on that to relay updates only after they are stored.
  */
 export interface DocStore {
-  /** Stores a new board with the hash of each role's token and its initial document state. */
+  /** Stores a new board with the hash of each role's token and its initial state (v2 snapshot). */
   createBoard(board: BoardRecord, tokenHashes: Record<Role, string>, initialState: Uint8Array): Promise<void>
   getBoard(id: string): Promise<BoardRecord | undefined>
   /** The role a token hash grants on a board, if any. */
@@ -45,7 +47,7 @@ export interface DocStore {
   loadDoc(boardId: string): Promise<StoredDoc>
   /** Appends one (merged) update to a board's log; resolves with its sequence number once durable. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>
-  /** Replaces the log up to and including `upToSeq` with a snapshot, atomically. */
+  /** Replaces the log up to and including `upToSeq` with a snapshot (v2 encoding), atomically. */
   compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
   /** Stores a facilitator's own template (validated JSON); false when the id is taken. */
   putCustomTemplate(id: string, json: string): Promise<boolean>

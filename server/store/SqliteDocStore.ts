@@ -139,12 +139,10 @@ export class SqliteDocStore implements DocStore {
       const snapshotSeq = snapshot?.seq ?? 0
       const rows = this.stmt.getUpdates.all(boardId, snapshotSeq)
       const updates = rows.map((row) => new Uint8Array(row.data))
-      const bytes = (snapshot?.data.length ?? 0) + updates.reduce((sum, u) => sum + u.length, 0)
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates,
         lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : snapshotSeq,
-        bytes,
       }
     })()
   }
