@@ -122,7 +122,7 @@ export function createApi(options: ApiOptions) {
     if (data.length === 0) throw new HttpError(400, 'bad_request', 'The upload is empty.')
     const actualType = detectImageType(data)
     if (actualType !== declaredType) {
-      throw new HttpError(415, 'unsupported_type', `The file is not a ${declaredType} image (its content looks like ${actualType ?? 'something else'}).`)
+      throw new HttpError(415, 'unsupported_type', `The file is not really ${declaredType}: its content looks like ${actualType ?? "something else"}.`)
     }
     const id = newAssetId()
     await store.putAsset({ boardId, id, mimeType: actualType, data, createdAt: Date.now() })
