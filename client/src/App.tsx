@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { Locale } from '../../shared/locales.ts'
+import { BoardPage } from './board/BoardPage.tsx'
+import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx'
+import { chooseUiLocale, readStoredUiLocale, storeUiLocale } from './i18n/uiLocale.ts'
+import { LobbyPage } from './lobby/LobbyPage.tsx'
+import { parseRoute } from './routes.ts'
+import { ErrorPanel } from './ui/ErrorPanel.tsx'
+
+/** The whole app: picks the UI language and the page for the current address. */
+export function App() {
+  const route = useMemo(() => parseRoute(window.location), [])
+  const [storedLocale, setStoredLocale] = useState(() => readStoredUiLocale(window.localStorage))
+  const [boardLocale, setBoardLocale] = useState<Locale>()
+  const locale = chooseUiLocale({ stored: storedLocale, board: boardLocale, browser: navigator.languages })
+  const setLocale = useCallback((next: Locale) => {
+    storeUiLocale(window.localStorage, next)
+    setStoredLocale(next)
+  }, [])
+
+  useEffect(() => {
+    document.documentElement.lang = locale
+  }, [locale])
+
+  // A pasted link for another role of the same board only changes the fragment, which does not
+  // reload the page; reload so the new token is used from the start.
+  useEffect(() => {
+    const onHashChange = () => window.location.reload()
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
+
+  return (
+    <I18nProvider locale={locale} setLocale={setLocale}>
+      {route.page === 'lobby' ? (
+        <LobbyPage />
+      ) : route.page === 'board' ? (
+        <BoardPage boardId={route.boardId} token={route.token} onBoardLocale={setBoardLocale} />
+      ) : (
+        <NotFound />
+      )}
+    </I18nProvider>
+  )
+}
+
+function NotFound() {
+  const { messages } = useI18n()
+  return (
+    <ErrorPanel message={messages.boardNotFound}>
+      <a href="/">{messages.backToLobby}</a>
+    </ErrorPanel>
+  )
+}

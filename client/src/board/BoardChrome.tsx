@@ -1,0 +1,37 @@
+import { STAKEHOLDER_GROUP_COLOURS } from '../../../shared/stakeholderGroups.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
+import { useBoard } from './BoardContext.tsx'
+import { ConnectionStatus } from './ConnectionStatus.tsx'
+import { ParticipantList } from './ParticipantList.tsx'
+
+/**
+ * coboard's own controls on the board, in tldraw's top-right slot: connection status, view-only
+ * badge, the people on the board, the user's name and group, and the language.
+ */
+export function BoardChrome() {
+  const { identity, readOnly, editIdentity } = useBoard()
+  const { messages } = useI18n()
+  return (
+    <div className="board-chrome">
+      <ConnectionStatus />
+      {readOnly ? (
+        <span className="badge" title={messages.viewOnlyHint}>
+          {messages.viewOnly}
+        </span>
+      ) : null}
+      <ParticipantList />
+      <button
+        type="button"
+        className="board-chrome__identity"
+        aria-label={messages.changeIdentity(identity.name)}
+        title={messages.changeIdentity(identity.name)}
+        onClick={editIdentity}
+      >
+        <span className="swatch" aria-hidden="true" style={{ backgroundColor: STAKEHOLDER_GROUP_COLOURS[identity.group] }} />{' '}
+        {identity.name}
+      </button>
+      <LanguageSwitcher compact />
+    </div>
+  )
+}

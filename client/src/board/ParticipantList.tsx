@@ -1,0 +1,73 @@
+import { useId, useState } from 'react'
+import { createUserId, useEditor, useValue } from 'tldraw'
+import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { useBoard } from './BoardContext.tsx'
+import { groupParticipants } from './participants.ts'
+import { useParticipants } from './useParticipants.ts'
+
+/**
+ * Who is on the board, grouped by stakeholder group, with a button to follow each person's
+ * viewport. Collapsed behind a toggle so it does not cover the canvas on a phone.
+ */
+export function ParticipantList() {
+  const { session } = useBoard()
+  const { messages, locale } = useI18n()
+  const editor = useEditor()
+  const participants = useParticipants(session.awareness)
+  const grouped = groupParticipants(participants)
+  const count = grouped.reduce((sum, entry) => sum + entry.members.length, 0)
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const followingUserId = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
+
+  return (
+    <div className="participants">
+      <button
+        type="button"
+        className="participants__toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        {messages.peopleShort} <span className="participants__count">({count})</span>
+      </button>
+      <div id={panelId} className="participants__panel" hidden={!open} role="region" aria-label={messages.participantsTitle}>
+        {count <= 1 ? <p className="hint">{messages.nobodyElse}</p> : null}
+        {grouped.map(({ group, members }) => (
+          <section key={group} className="participants__group">
+            <h2 className="participants__group-title">
+              <span className="swatch" aria-hidden="true" style={{ backgroundColor: STAKEHOLDER_GROUP_COLOURS[group] }} />
+              {STAKEHOLDER_GROUP_LABELS[group][locale]}
+            </h2>
+            <ul>
+              {members.map((member) => {
+                const tlUserId = createUserId(member.userId)
+                const following = followingUserId === tlUserId
+                return (
+                  <li key={member.userId} data-user-id={member.userId}>
+                    <span className="participants__name">
+                      {member.name}
+                      {member.isSelf ? ` (${messages.you})` : ''}
+                    </span>
+                    {member.isSelf ? null : (
+                      <button
+                        type="button"
+                        aria-pressed={following}
+                        onClick={() =>
+                          following ? editor.stopFollowingUser() : editor.startFollowingUser(tlUserId)
+                        }
+                      >
+                        {following ? messages.stopFollowing : messages.follow(member.name)}
+                      </button>
+                    )}
+                  </li>
+                )
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import {
+  STAKEHOLDER_GROUP_COLOURS,
+  STAKEHOLDER_GROUP_LABELS,
+  STAKEHOLDER_GROUPS,
+  type StakeholderGroup,
+} from '../../../shared/stakeholderGroups.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { MAX_DISPLAY_NAME_LENGTH, makeIdentity, randomUserId, type Identity } from './identity.ts'
+
+/**
+ * Asks for a display name and a stakeholder group: on first joining a board, and again whenever
+ * the user wants to change them (then with a cancel button).
+ */
+export function JoinForm(props: {
+  title: string
+  intro: string
+  submitLabel: string
+  initial: Identity | undefined
+  onSubmit: (identity: Identity) => void
+  onCancel?: () => void
+}) {
+  const { messages, locale } = useI18n()
+  const ids = { name: useId(), nameHint: useId(), nameError: useId(), groupHint: useId(), groupError: useId() }
+  const [name, setName] = useState(props.initial?.name ?? '')
+  const [group, setGroup] = useState<StakeholderGroup | undefined>(props.initial?.group)
+  const [showErrors, setShowErrors] = useState(false)
+  const nameRef = useRef<HTMLInputElement>(null)
+  const groupRef = useRef<HTMLInputElement>(null)
+  useEffect(() => nameRef.current?.focus(), [])
+
+  const nameMissing = name.trim() === ''
+  const groupMissing = group === undefined
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (nameMissing || groupMissing) {
+      setShowErrors(true)
+      ;(nameMissing ? nameRef : groupRef).current?.focus()
+      return
+    }
+    props.onSubmit(makeIdentity({ name, group }, props.initial?.id, randomUserId))
+  }
+
+  return (
+    <form className="panel form join-form" onSubmit={submit} noValidate aria-labelledby="join-title">
+      <h1 id="join-title">{props.title}</h1>
+      <p>{props.intro}</p>
+      <div className="field">
+        <label htmlFor={ids.name}>{messages.displayNameLabel}</label>
+        <input
+          id={ids.name}
+          ref={nameRef}
+          type="text"
+          autoComplete="nickname"
+          value={name}
+          maxLength={MAX_DISPLAY_NAME_LENGTH}
+          required
+          aria-invalid={showErrors && nameMissing}
+          aria-describedby={showErrors && nameMissing ? `${ids.nameHint} ${ids.nameError}` : ids.nameHint}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <p id={ids.nameHint} className="hint">
+          {messages.displayNameHint}
+        </p>
+        {showErrors && nameMissing ? (
+          <p id={ids.nameError} className="error">
+            {messages.nameMissing}
+          </p>
+        ) : null}
+      </div>
+      <fieldset
+        className="field group-choice"
+        aria-describedby={showErrors && groupMissing ? `${ids.groupHint} ${ids.groupError}` : ids.groupHint}
+      >
+        <legend>{messages.groupLegend}</legend>
+        <p id={ids.groupHint} className="hint">
+          {messages.groupHint}
+        </p>
+        {STAKEHOLDER_GROUPS.map((option, index) => (
+          <label key={option} className="group-choice__option">
+            <input
+              ref={index === 0 ? groupRef : undefined}
+              type="radio"
+              name="stakeholder-group"
+              value={option}
+              checked={group === option}
+              required
+              aria-invalid={showErrors && groupMissing}
+              onChange={() => setGroup(option)}
+            />
+            <span
+              className="swatch"
+              aria-hidden="true"
+              style={{ backgroundColor: STAKEHOLDER_GROUP_COLOURS[option] }}
+            />
+            {STAKEHOLDER_GROUP_LABELS[option][locale]}
+          </label>
+        ))}
+        {showErrors && groupMissing ? (
+          <p id={ids.groupError} className="error">
+            {messages.groupMissing}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button--primary">
+          {props.submitLabel}
+        </button>
+        {props.onCancel ? (
+          <button type="button" onClick={props.onCancel}>
+            {messages.cancel}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react'
+import { ROLES } from '../../../shared/roles.ts'
+import type { CreatedBoard } from '../api/apiTypes.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { CopyButton } from './CopyButton.tsx'
+import { LinkQrCode } from './LinkQrCode.tsx'
+
+/** The three links of a new board, each with a copy button and a QR code. */
+export function BoardLinks(props: { board: CreatedBoard; onCreateAnother: () => void }) {
+  const { messages } = useI18n()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // Move focus to the result so keyboard and screen-reader users land on what just appeared.
+  useEffect(() => headingRef.current?.focus(), [])
+  const title = props.board.title || messages.untitledBoard
+  return (
+    <section className="panel" aria-labelledby="board-links-title">
+      <h2 id="board-links-title" ref={headingRef} tabIndex={-1}>
+        {messages.linksTitle(title)}
+      </h2>
+      <p>{messages.linksIntro}</p>
+      <ul className="link-list">
+        {ROLES.map((role) => {
+          const link = props.board.links[role]
+          const roleName = messages.roleName[role]
+          const inputId = `board-link-${role}`
+          return (
+            <li key={role} className="link-card" data-role={role}>
+              <div className="link-card__text">
+                <h3>
+                  <label htmlFor={inputId}>{roleName}</label>
+                </h3>
+                <p className="hint">{messages.roleDescription[role]}</p>
+                <input
+                  id={inputId}
+                  className="link-card__url"
+                  type="text"
+                  readOnly
+                  value={link}
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+                <CopyButton text={link} label={messages.copyLink(roleName)} />
+              </div>
+              <LinkQrCode link={link} alt={messages.qrAlt(roleName)} />
+            </li>
+          )
+        })}
+      </ul>
+      <div className="actions">
+        <a className="button button--primary" href={props.board.links.facilitator}>
+          {messages.openBoard}
+        </a>
+        <button type="button" onClick={props.onCreateAnother}>
+          {messages.createAnother}
+        </button>
+      </div>
+    </section>
+  )
+}

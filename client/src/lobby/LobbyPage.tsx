@@ -1,0 +1,26 @@
+import { useState } from 'react'
+import type { CreatedBoard } from '../api/apiTypes.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { PageHeader } from '../ui/PageHeader.tsx'
+import { BoardLinks } from './BoardLinks.tsx'
+import { CreateBoardForm } from './CreateBoardForm.tsx'
+
+/** The start page: create a board, then hand out its links. */
+export function LobbyPage() {
+  const { messages } = useI18n()
+  const [created, setCreated] = useState<CreatedBoard>()
+  return (
+    <>
+      <PageHeader />
+      <main className="page">
+        <h1>{messages.lobbyTitle}</h1>
+        <p className="lead">{messages.lobbyIntro}</p>
+        {created ? (
+          <BoardLinks board={created} onCreateAnother={() => setCreated(undefined)} />
+        ) : (
+          <CreateBoardForm onCreated={setCreated} />
+        )}
+      </main>
+    </>
+  )
+}
