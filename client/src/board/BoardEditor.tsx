@@ -88,6 +88,8 @@ export function BoardEditor(props: { config: ClientConfig; token: string }) {
           maxAssetSize={props.config.maxUploadBytes}
           onMount={(editor: Editor) => {
             keepLinksLocal(editor)
+            // Open on the whole board (title, purpose, every zone), not on its top-left corner.
+            if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
             // Exposed for the browser tests and the client benchmark, which drive the canvas.
             ;(window as unknown as { coboardEditor?: Editor }).coboardEditor = editor
           }}
