@@ -1,9 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 import { CoboardServer, type CoboardServerDeps } from '../../server/CoboardServer.ts'
 import { loadConfig } from '../../server/config.ts'
 import { createLogger } from '../../server/logger.ts'
+import { connectClient, type SyncClient } from './clients.ts'
 
 /** The body POST /api/boards answers with. */
 export interface CreateBoardResponse {
@@ -83,4 +85,36 @@ export async function startTestServer(
     },
     close: () => server.stop(),
   }
+}
+
+/**
+ * A fresh server for every test in the enclosing `describe`, plus the clients a test opens: all
+ * closed after each test. `restart()` stops the server and starts a new one on the same data.
+ */
+export function useTestServer(options: Parameters<typeof startTestServer>[0] = {}) {
+  const context = {
+    server: undefined as unknown as TestServer,
+    clients: [] as SyncClient[],
+    /** Connects a stock y-websocket client that is closed after the test. */
+    async connect(boardId: string, token: string, clientOptions?: Parameters<typeof connectClient>[3]): Promise<SyncClient> {
+      const client = await connectClient(context.server.wsUrl, boardId, token, clientOptions)
+      context.clients.push(client)
+      return client
+    },
+    /** Closes the clients and the server, then starts a new server on the same data directory. */
+    async restart(env?: Record<string, string>): Promise<TestServer> {
+      for (const client of context.clients.splice(0)) client.destroy()
+      await context.server.close()
+      context.server = await startTestServer({ ...options, dataDir: context.server.dataDir, env: env ?? options.env })
+      return context.server
+    },
+  }
+  beforeEach(async () => {
+    context.server = await startTestServer(options)
+  })
+  afterEach(async () => {
+    for (const client of context.clients.splice(0)) client.destroy()
+    await context.server.close()
+  })
+  return context
 }

@@ -1,28 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type SyncClient } from '../helpers/clients.ts'
-import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { useTestServer } from '../helpers/testServer.ts'
 import { canonicalJson, waitFor } from '../helpers/wait.ts'
 
 describe('clients on one board', () => {
-  let server: TestServer
-  const clients: SyncClient[] = []
-  beforeEach(async () => {
-    server = await startTestServer()
-  })
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server.close()
-  })
+  const t = useTestServer()
 
   it('three clients converge after concurrent edits to the same map and text', async () => {
-    const board = await server.createBoard({ template: 'blank', title: 'Convergence' })
+    const board = await t.server.createBoard({ template: 'blank', title: 'Convergence' })
     const [a, b, c] = await Promise.all([
-      connectClient(server.wsUrl, board.id, board.tokens.facilitator),
-      connectClient(server.wsUrl, board.id, board.tokens.participant),
-      connectClient(server.wsUrl, board.id, board.tokens.participant),
+      connectClient(t.server.wsUrl, board.id, board.tokens.facilitator),
+      connectClient(t.server.wsUrl, board.id, board.tokens.participant),
+      connectClient(t.server.wsUrl, board.id, board.tokens.participant),
     ])
-    clients.push(a, b, c)
+    t.clients.push(a, b, c)
     expect(a.doc.getMap('meta').get('title')).toBe('Convergence')
 
     // Concurrent: each client edits without waiting for the others.
@@ -48,14 +40,14 @@ describe('clients on one board', () => {
   })
 
   it('a client that joins later receives everything, and awareness comes and goes', async () => {
-    const board = await server.createBoard()
-    const a = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    clients.push(a)
+    const board = await t.server.createBoard()
+    const a = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    t.clients.push(a)
     a.doc.getArray('log').push(['first', 'second'])
     a.provider.awareness.setLocalStateField('user', { name: 'Astrid', group: 'citizen-service-user' })
 
-    const b = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    clients.push(b)
+    const b = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    t.clients.push(b)
     await waitFor(() => b.doc.getArray('log').length === 2, 5000, 'late joiner gets content')
     await waitFor(
       () => [...b.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string })?.name === 'Astrid'),
@@ -63,8 +55,8 @@ describe('clients on one board', () => {
       'awareness of Astrid at b',
     )
 
-    const c = await connectClient(server.wsUrl, board.id, board.tokens.observer)
-    clients.push(c)
+    const c = await connectClient(t.server.wsUrl, board.id, board.tokens.observer)
+    t.clients.push(c)
     c.provider.awareness.setLocalStateField('user', { name: 'Observer Olav' })
     await waitFor(
       () => [...a.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string })?.name === 'Observer Olav'),
@@ -81,10 +73,10 @@ describe('clients on one board', () => {
   })
 
   it('edits made while offline merge on reconnect', async () => {
-    const board = await server.createBoard()
-    const a = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    const b = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    clients.push(a, b)
+    const board = await t.server.createBoard()
+    const a = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    const b = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    t.clients.push(a, b)
     a.provider.disconnect()
     a.doc.getMap('notes').set('offline', 'written on the train')
     b.doc.getMap('notes').set('online', 'written in the room')

@@ -19,7 +19,7 @@ describe('image uploads', () => {
     fetch(`${server.url}/api/boards/${boardId}/assets`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
-      body,
+      body: new Uint8Array(body),
     })
 
   it('stores an image and serves it by an unguessable URL, referenced rather than inlined', async () => {

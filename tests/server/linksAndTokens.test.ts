@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CLOSE } from '../../shared/closeCodes.ts'
-import { closeOf, connectClient, openRaw, type SyncClient } from '../helpers/clients.ts'
-import { startTestServer, tokenOf, type TestServer } from '../helpers/testServer.ts'
+import { closeOf, connectClient, openRaw } from '../helpers/clients.ts'
+import { tokenOf, useTestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 import WebSocket from 'ws'
 
 describe('capability links', () => {
-  let server: TestServer
-  const clients: SyncClient[] = []
-  beforeEach(async () => {
-    server = await startTestServer()
-  })
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server.close()
-  })
+  const t = useTestServer()
 
-  const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init)
+  const api = (path: string, init: RequestInit = {}) => fetch(`${t.server.url}${path}`, init)
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
 
   it('creating a board returns three distinct secret links with 256-bit tokens in the fragment', async () => {
@@ -66,7 +58,7 @@ describe('capability links', () => {
     const unknownTemplate = await (await post('{"template":"nope"}')).json()
     expect(unknownTemplate.validTemplates).toContain('blank')
 
-    const board = await server.createBoard()
+    const board = await t.server.createBoard()
     expect((await api(`/api/boards/${board.id}`)).status).toBe(401)
     expect((await api(`/api/boards/${board.id}`, { headers: bearer('x'.repeat(43)) })).status).toBe(403)
     expect((await api(`/api/boards/AAAAAAAAAAAAAAAA`, { headers: bearer(board.tokens.facilitator) })).status).toBe(404)
@@ -75,24 +67,24 @@ describe('capability links', () => {
   })
 
   it('wrong tokens and unknown boards are refused with permanent close codes', async () => {
-    const board = await server.createBoard()
-    const wrong = await openRaw(server.wsUrl, board.id, 'A'.repeat(43))
+    const board = await t.server.createBoard()
+    const wrong = await openRaw(t.server.wsUrl, board.id, 'A'.repeat(43))
     expect(await closeOf(wrong)).toEqual({ code: CLOSE.unauthorized.code, reason: CLOSE.unauthorized.reason })
-    const missing = await openRaw(server.wsUrl, board.id, '')
+    const missing = await openRaw(t.server.wsUrl, board.id, '')
     expect((await closeOf(missing)).code).toBe(CLOSE.unauthorized.code)
-    const unknown = await openRaw(server.wsUrl, 'ZZZZZZZZZZZZZZZZ', board.tokens.participant)
+    const unknown = await openRaw(t.server.wsUrl, 'ZZZZZZZZZZZZZZZZ', board.tokens.participant)
     expect(await closeOf(unknown)).toEqual({ code: CLOSE.notFound.code, reason: CLOSE.notFound.reason })
     // A participant token of one board does not open another.
-    const other = await server.createBoard()
-    const crossed = await openRaw(server.wsUrl, other.id, board.tokens.participant)
+    const other = await t.server.createBoard()
+    const crossed = await openRaw(t.server.wsUrl, other.id, board.tokens.participant)
     expect((await closeOf(crossed)).code).toBe(CLOSE.unauthorized.code)
   })
 
   it('rotating a link stops the old one, including open connections; others stay', async () => {
-    const board = await server.createBoard()
-    const participant = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    const observer = await connectClient(server.wsUrl, board.id, board.tokens.observer)
-    clients.push(participant, observer)
+    const board = await t.server.createBoard()
+    const participant = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    const observer = await connectClient(t.server.wsUrl, board.id, board.tokens.observer)
+    t.clients.push(participant, observer)
 
     // Only the facilitator may rotate.
     const refused = await api(`/api/boards/${board.id}/links/participant/rotate`, { method: 'POST', headers: bearer(board.tokens.participant) })
@@ -110,18 +102,18 @@ describe('capability links', () => {
     // The open participant connection is closed for good; y-websocket stops reconnecting on 44xx.
     await waitFor(() => participant.closes.some((c) => c.code === CLOSE.unauthorized.code), 5000, 'old participant closed')
     expect(observer.provider.wsconnected).toBe(true)
-    const again = await openRaw(server.wsUrl, board.id, board.tokens.participant)
+    const again = await openRaw(t.server.wsUrl, board.id, board.tokens.participant)
     expect((await closeOf(again)).code).toBe(CLOSE.unauthorized.code)
     expect((await api(`/api/boards/${board.id}`, { headers: bearer(board.tokens.participant) })).status).toBe(403)
 
-    const fresh = await connectClient(server.wsUrl, board.id, newToken)
-    clients.push(fresh)
+    const fresh = await connectClient(t.server.wsUrl, board.id, newToken)
+    t.clients.push(fresh)
     expect(fresh.provider.synced).toBe(true)
   })
 
   it('a websocket from a foreign Origin is refused; the own origin and non-browser clients are let in', async () => {
-    const board = await server.createBoard()
-    const foreign = new WebSocket(`${server.wsUrl}/sync/${board.id}?k=${board.tokens.participant}`, {
+    const board = await t.server.createBoard()
+    const foreign = new WebSocket(`${t.server.wsUrl}/sync/${board.id}?k=${board.tokens.participant}`, {
       headers: { Origin: 'https://evil.example' },
     })
     const status = await new Promise<number>((resolve) => {
@@ -130,10 +122,10 @@ describe('capability links', () => {
     })
     expect(status).toBe(403)
 
-    const own = await connectClient(server.wsUrl, board.id, board.tokens.participant, { origin: `http://localhost:${server.port}` })
-    const loopback = await connectClient(server.wsUrl, board.id, board.tokens.participant, { origin: `http://127.0.0.1:${server.port}` })
-    const bot = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    clients.push(own, loopback, bot)
+    const own = await connectClient(t.server.wsUrl, board.id, board.tokens.participant, { origin: `http://localhost:${t.server.port}` })
+    const loopback = await connectClient(t.server.wsUrl, board.id, board.tokens.participant, { origin: `http://127.0.0.1:${t.server.port}` })
+    const bot = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    t.clients.push(own, loopback, bot)
     expect([own, loopback, bot].every((c) => c.provider.synced)).toBe(true)
   })
 })

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { connectClient, type SyncClient } from '../helpers/clients.ts'
-import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { describe, expect, it } from 'vitest'
+import { connectClient } from '../helpers/clients.ts'
+import { useTestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 describe('observer links', () => {
-  let server: TestServer
-  const clients: SyncClient[] = []
-  beforeEach(async () => {
-    server = await startTestServer()
-  })
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server.close()
-  })
+  const t = useTestServer()
 
   it("an observer sees the board live, but its edits reach neither others nor the store", async () => {
-    const board = await server.createBoard()
-    const participant = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    const observer = await connectClient(server.wsUrl, board.id, board.tokens.observer)
-    clients.push(participant, observer)
+    const board = await t.server.createBoard()
+    const participant = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    const observer = await connectClient(t.server.wsUrl, board.id, board.tokens.observer)
+    t.clients.push(participant, observer)
 
     participant.doc.getMap('notes').set('p1', 'Finding the people in need')
     await waitFor(() => observer.doc.getMap('notes').get('p1'), 5000, 'observer sees live edits')
@@ -39,11 +31,9 @@ describe('observer links', () => {
     expect(observer.denied).toHaveLength(1)
 
     // Not stored either: a fresh client after the room is unloaded and reloaded sees no trace.
-    for (const client of clients.splice(0)) client.destroy()
-    await server.close()
-    server = await startTestServer({ dataDir: server.dataDir })
-    const fresh = await connectClient(server.wsUrl, board.id, board.tokens.facilitator)
-    clients.push(fresh)
+    await t.restart()
+    const fresh = await connectClient(t.server.wsUrl, board.id, board.tokens.facilitator)
+    t.clients.push(fresh)
     expect(fresh.doc.getMap('notes').toJSON()).toEqual({ p1: 'Finding the people in need', p2: 'marker', p3: 'marker 2' })
   })
 })

@@ -1,30 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createShapeId, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { deleteRecords, readRecord, readRecords, writeRecords } from '../../shared/tldrawYjs/recordsDoc.ts'
 import { coboardMeta } from '../../shared/templates/generateTemplateRecords.ts'
-import { connectClient, type SyncClient } from '../helpers/clients.ts'
-import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { connectClient } from '../helpers/clients.ts'
+import { useTestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 const zoneOf = (records: TLRecord[]) =>
   records.find((r): r is TLShape => r.typeName === 'shape' && r.type === 'frame' && Boolean(coboardMeta(r)?.zone)) as TLShape
 
 describe('zones stay where the facilitator put them', () => {
-  let server: TestServer
-  const clients: SyncClient[] = []
-  beforeEach(async () => {
-    server = await startTestServer()
-  })
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server.close()
-  })
+  const t = useTestServer()
 
   it("a participant's move, delete or retitle is reverted for everyone; their own notes are theirs", async () => {
-    const board = await server.createBoard({ template: 'compelling-repelling', title: 'Volunteering in Aarhus' })
-    const participant = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    const other = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    clients.push(participant, other)
+    const board = await t.server.createBoard({ template: 'compelling-repelling', title: 'Volunteering in Aarhus' })
+    const participant = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    const other = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    t.clients.push(participant, other)
     const zone = zoneOf(readRecords(participant.doc))
     expect(zone.isLocked).toBe(true)
 
@@ -47,10 +39,10 @@ describe('zones stay where the facilitator put them', () => {
   })
 
   it('the facilitator can move and unlock zones', async () => {
-    const board = await server.createBoard({ template: 'stakeholder-map' })
-    const facilitator = await connectClient(server.wsUrl, board.id, board.tokens.facilitator)
-    const participant = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    clients.push(facilitator, participant)
+    const board = await t.server.createBoard({ template: 'stakeholder-map' })
+    const facilitator = await connectClient(t.server.wsUrl, board.id, board.tokens.facilitator)
+    const participant = await connectClient(t.server.wsUrl, board.id, board.tokens.participant)
+    t.clients.push(facilitator, participant)
     const zone = zoneOf(readRecords(facilitator.doc))
     writeRecords(facilitator.doc, [{ ...zone, x: zone.x + 100 }])
     await waitFor(() => (readRecord(participant.doc, zone.id) as TLShape).x === zone.x + 100, 5000, 'facilitator move relayed')
