@@ -3,8 +3,9 @@
  * @y/websocket-server 0.1.1, side by side in one run. N clients in one room each send a small
  * update 5 times a second; every receiver measures how long each update took to reach it.
  *
- *   npm run bench:server                    # N = 10, 50, 200; 20 s each
+ *   npm run bench:server                    # N = 10, 50, 200; 20 s each, 3 runs each, medians
  *   BENCH_SECONDS=5 BENCH_N=10,50 npm run bench:server
+ *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:server   # profile coboard
  *
  * Both servers run as child processes on loopback, so the RSS figures are theirs alone. The
  * reference keeps documents in memory only; coboard checks tokens and limits and writes every
@@ -24,6 +25,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
 const SIZES = (process.env.BENCH_N ?? '10,50,200').split(',').map(Number)
 const RATE = 5
+/** Runs per server and N; the table shows the median of each figure. Orders alternate. */
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
 
 interface Target {
   name: 'coboard' | 'reference'
@@ -71,7 +74,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
 async function startCoboard(): Promise<Target> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coboard-bench-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the coboard server.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', BUILD_CLIENT: 'false', MAX_CONNECTIONS_PER_BOARD: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -233,34 +238,61 @@ async function runLoad(target: Target, n: number): Promise<Result> {
 
 const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a')
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function medianResult(results: Result[]): Result {
+  const pick = (key: keyof Result) => median(results.map((r) => r[key]))
+  return {
+    p50: pick('p50'),
+    p95: pick('p95'),
+    p99: pick('p99'),
+    deliveredPerSecond: pick('deliveredPerSecond'),
+    deliveryRatio: pick('deliveryRatio'),
+    rss: pick('rss'),
+    peakRss: pick('peakRss'),
+  }
+}
+
 async function main() {
-  console.log(`bench:server — ${SECONDS} s per run, ${RATE} updates/s per client, node ${process.version}, ${os.cpus().length} cores`)
+  console.log(
+    `bench:server — ${SECONDS} s per run, ${REPEATS} runs per server and N (medians), ${RATE} updates/s per client, node ${process.version}, ${os.cpus().length} cores`,
+  )
   const rows: string[] = []
   for (const n of SIZES) {
-    const results: Partial<Record<Target['name'], Result>> = {}
-    // Fresh servers for every N, so that one run's memory does not carry into the next.
-    for (const start of [startCoboard, startReference]) {
-      const target = await start()
-      try {
-        results[target.name] = await runLoad(target, n)
-      } finally {
-        await target.stop()
+    const runs: Record<Target['name'], Result[]> = { coboard: [], reference: [] }
+    for (let repeat = 0; repeat < REPEATS; repeat++) {
+      // Alternate which server goes first, so that neither always gets the quieter slot; fresh
+      // servers every run, so that one run's memory does not carry into the next.
+      const order = repeat % 2 === 0 ? [startCoboard, startReference] : [startReference, startCoboard]
+      for (const start of order) {
+        const target = await start()
+        try {
+          const result = await runLoad(target, n)
+          runs[target.name].push(result)
+          console.log(`  N=${n} ${target.name} run ${repeat + 1}: p99 ${f(result.p99)} ms`)
+        } finally {
+          await target.stop()
+        }
       }
     }
+    const results = { coboard: medianResult(runs.coboard), reference: medianResult(runs.reference) }
     for (const name of ['coboard', 'reference'] as const) {
-      const r = results[name] as Result
+      const r = results[name]
       rows.push(
         [n, name, f(r.p50), f(r.p95), f(r.p99), f(r.deliveredPerSecond, 0), `${f(r.deliveryRatio * 100, 1)}%`, f(r.rss, 0), f(r.peakRss, 0)].join('\t'),
       )
     }
-    const ours = results.coboard as Result
-    const ref = results.reference as Result
+    const ours = results.coboard
+    const ref = results.reference
     rows.push(
       [n, 'ratio', f(ours.p50 / ref.p50, 2), f(ours.p95 / ref.p95, 2), f(ours.p99 / ref.p99, 2), f(ours.deliveredPerSecond / ref.deliveredPerSecond, 2), '', f(ours.rss / ref.rss, 2), f(ours.peakRss / ref.peakRss, 2)].join('\t'),
     )
     console.log(rows.slice(-3).join('\n'))
   }
-  console.log('\nN\tserver\tp50 ms\tp95 ms\tp99 ms\tdelivered/s\tdelivered\tRSS MiB\tpeak RSS MiB')
+  console.log('\nN\tserver\tp50 ms\tp95 ms\tp99 ms\tdelivered/s\tdelivered\tRSS MiB\tpeak RSS MiB  (medians)')
   console.log(rows.join('\n'))
 }
 

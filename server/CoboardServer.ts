@@ -51,7 +51,13 @@ export class CoboardServer {
           'Unset them to use the embedded store under DATA_DIR.',
       )
     }
-    this.store = deps.store ?? new SqliteDocStore({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
+    this.store =
+      deps.store ??
+      new SqliteDocStore({
+        dataDir: config.dataDir,
+        synchronous: config.sqliteSynchronous,
+        onError: (message) => log.error({ error: message }, 'WAL checkpoint failed'),
+      })
     const templates = deps.templates ?? new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
     this.templates = templates
     this.rooms = new RoomManager({

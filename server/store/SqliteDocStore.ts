@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import type { Locale } from '../../shared/locales.ts'
 import type { Role } from '../../shared/roles.ts'
 import type { BoardRecord, DocStore, StoredAsset, StoredDoc } from './DocStore.ts'
+import { WalCheckpointer } from './WalCheckpointer.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -63,9 +64,12 @@ export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database
   private readonly stmt
 
-  constructor(options: { dataDir: string; synchronous: 'full' | 'normal' }) {
+  private readonly checkpointer: WalCheckpointer
+
+  constructor(options: { dataDir: string; synchronous: 'full' | 'normal'; onError?: (message: string) => void }) {
     fs.mkdirSync(options.dataDir, { recursive: true })
-    this.db = new Database(path.join(options.dataDir, 'coboard.sqlite'))
+    const file = path.join(options.dataDir, 'coboard.sqlite')
+    this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
     // WAL + NORMAL: a commit is written to the WAL before we relay, so it survives a killed process;
     // only an OS crash or power cut can lose the last commits, and clients hand those back when
@@ -74,6 +78,9 @@ export class SqliteDocStore implements DocStore {
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')
     this.db.exec(SCHEMA)
+    // Checkpoints (which fsync the database file) run on a worker thread, not between two updates.
+    this.db.pragma('wal_autocheckpoint = 0')
+    this.checkpointer = new WalCheckpointer(file, 1000, options.onError ?? (() => {}))
     this.stmt = {
       insertBoard: this.db.prepare(
         'INSERT INTO boards (id, title, template, locale, created_at) VALUES (@id, @title, @template, @locale, @createdAt)',
@@ -178,6 +185,8 @@ export class SqliteDocStore implements DocStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close()
+    if (!this.db.open) return
+    await this.checkpointer.stop()
+    this.db.close()
   }
 }
