@@ -26,7 +26,9 @@ describe('a public https deployment without a tldraw licence key', () => {
   it('explains why the drawing area is missing instead of leaving a blank page', async () => {
     const board = await server.createBoard({ template: 'blank', title: 'Public board' })
     expect(board.links.participant.startsWith(`https://${HOST}:`)).toBe(true)
-    const context = await browser.browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-GB' })
+    // Service workers refuse the proxy's self-signed certificate (pages may ignore it, workers may
+    // not) and would log that; they play no part in what this test checks.
+    const context = await browser.browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-GB', serviceWorkers: 'block' })
     await rememberIdentity(context, { id: 'p', name: 'Pia', group: 'other' })
     const page = await context.newPage()
     const errors = recordPageErrors(page)
