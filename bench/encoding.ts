@@ -7,10 +7,11 @@
  * clients (two Y.Docs exchanging updates) and by one client, time per 1,000 moves (median of
  * several runs, both docs' work included) and the time to load the final document.
  */
-import { createTLSchema, toRichText, type TLNoteShape, type TLRecord } from '@tldraw/tlschema'
+import { createTLSchema, type TLNoteShape, type TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { changedPaths, getRecordsMap, upsertRecord } from '../shared/tldrawYjs/recordsDoc.ts'
+import { makeNote as makeTestNote } from '../shared/tldrawYjs/testing.ts'
 
 const MOVES = 10_000
 const RUNS = 7
@@ -70,33 +71,8 @@ const encodings: Encoding[] = [
 
 /** A note as a workshop participant leaves it: a sentence, a colour, attribution and group. */
 function makeNote(index: number): TLNoteShape {
-  return {
-    id: `shape:note${index}` as TLNoteShape['id'],
-    typeName: 'shape',
-    type: 'note',
-    x: 120 + index * 10,
-    y: 340,
-    rotation: 0,
-    index: 'a1' as TLNoteShape['index'],
-    parentId: 'page:page' as TLNoteShape['parentId'],
-    isLocked: false,
-    opacity: 1,
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 1,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText('Bus connections to the health centre stop at 18:00'),
-      scale: 1,
-      textLastEditedBy: 'user:k3Jd9sQpXw',
-    },
-    meta: { group: 'citizen-service-user' },
-  }
+  const note = makeTestNote(`note${index}`, { x: 120 + index * 10, y: 340 })
+  return { ...note, props: { ...note.props, textLastEditedBy: 'user:k3Jd9sQpXw' } }
 }
 
 /** Two docs that forward every local update to each other, as two connected clients would. */
