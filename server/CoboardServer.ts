@@ -1,18 +1,22 @@
-import http from 'node:http'
+import { createTLSchema } from '@tldraw/tlschema'
+import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import { createApi } from './api.ts'
-import { BoardService, type SeedBoard } from './BoardService.ts'
+import { BoardHistory } from './boards/BoardHistory.ts'
+import { VoteService } from './boards/VoteService.ts'
+import { BoardService, type SeedBoard } from './boards/BoardService.ts'
+import { CustomTemplates } from './boards/CustomTemplates.ts'
 import { type Config, defaultAllowedOrigins } from './config.ts'
-import { parseTemplate } from '../shared/templates/templateSchema.ts'
-import { RoomManager } from './RoomManager.ts'
-import { createBoardSeeder } from './seedBoard.ts'
-import { SyncSocketServer } from './socketServer.ts'
-import { createStaticHandler } from './staticFiles.ts'
+import { createHttpApp, type DevMiddleware } from './http/createHttpApp.ts'
+import { RoomManager } from './sync/RoomManager.ts'
+import { createBoardSeeder } from './boards/seedBoard.ts'
+import { SyncSocketServer } from './sync/SyncSocketServer.ts'
+import { loggablePath } from './sync/syncTarget.ts'
 import type { DocStore } from './store/DocStore.ts'
-import { TemplateCatalog } from './TemplateCatalog.ts'
+import { TemplateCatalog } from './boards/TemplateCatalog.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 
 /** The repository root, where client/dist and templates/ live. */
@@ -33,12 +37,14 @@ export interface CoboardServerDeps {
 export class CoboardServer {
   private readonly store: DocStore
   private readonly rooms: RoomManager
+  private readonly history: BoardHistory
+  private readonly votes: VoteService
   private readonly boards: BoardService
   private readonly sockets: SyncSocketServer
-  private readonly httpServer: http.Server
-  private readonly templates: TemplateCatalog
+  private readonly app: FastifyInstance
+  private readonly customTemplates: CustomTemplates
   private resolvedPublicUrl: string | undefined
-  private viteServer: { close(): Promise<void>; middlewares: http.RequestListener } | undefined
+  private viteServer: { close(): Promise<void>; middlewares: DevMiddleware } | undefined
 
   constructor(
     private readonly config: Config,
@@ -57,60 +63,89 @@ export class CoboardServer {
         dataDir: config.dataDir,
         synchronous: config.sqliteSynchronous,
         onError: (message) => log.error({ error: message }, 'WAL checkpoint failed'),
+        onDamagedRead: (report) =>
+          log.error(report, 'board data is damaged: loaded what could still be read (restore coboard.sqlite from a backup to get the rest)'),
       })
     const templates = deps.templates ?? new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
-    this.templates = templates
+    this.customTemplates = new CustomTemplates({
+      store: this.store,
+      catalog: templates,
+      log,
+      maxPerBoard: config.quotas.maxTemplatesPerBoard,
+      maxTotal: config.quotas.maxCustomTemplates,
+      maxBytes: config.quotas.maxTemplateBytes,
+    })
+    const schema = createTLSchema()
     this.rooms = new RoomManager({
       store: this.store,
       log,
-      maxBoardBytes: config.limits.maxBoardBytes,
-      maxConnectionsPerBoard: config.limits.maxConnectionsPerBoard,
+      schema,
+      limits: {
+        maxBoardBytes: config.limits.maxBoardBytes,
+        maxConnections: config.limits.maxConnectionsPerBoard,
+        maxMessageBytes: config.limits.maxMessageBytes,
+        maxPresenceBytes: config.limits.maxPresenceBytes,
+        maxRecordBytes: config.limits.maxRecordBytes,
+        maxPendingBytesPerConnection: config.limits.maxPendingBytesPerConnection,
+        maxPendingBytesPerBoard: config.limits.maxPendingBytesPerBoard,
+      },
       compactAfterUpdates: config.compactAfterUpdates,
       roomIdleMs: config.roomIdleMs,
+      hooks: {
+        loaded: (room) => this.history.track(room),
+        beforeUnload: (room) => this.history.saveIfChanged(room),
+      },
     })
+    this.history = new BoardHistory({
+      store: this.store.versions,
+      rooms: this.rooms,
+      log,
+      schema,
+      autoIntervalMs: config.versionIntervalMs,
+    })
+    this.votes = new VoteService({ store: this.store.ballots, rooms: this.rooms, log })
     this.boards = new BoardService({
       store: this.store,
       rooms: this.rooms,
       seed: deps.seed ?? createBoardSeeder(templates),
       publicUrl: () => this.publicUrl,
     })
+    const allowedOrigins = () => config.allowedOrigins ?? defaultAllowedOrigins(this.publicUrl)
     this.sockets = new SyncSocketServer({
       boards: this.boards,
       rooms: this.rooms,
       log,
       maxMessageBytes: config.limits.maxMessageBytes,
       maxMessagesPerSecond: config.limits.maxMessagesPerSecond,
-      allowedOrigins: () => config.allowedOrigins ?? defaultAllowedOrigins(this.publicUrl),
+      maxBytesPerSecond: config.limits.maxBytesPerSecond,
+      allowedOrigins,
     })
-    const api = createApi({
+    this.app = createHttpApp({
+      config,
+      log,
       boards: this.boards,
       store: this.store,
       rooms: this.rooms,
-      templates,
-      maxUploadBytes: config.limits.maxUploadBytes,
-      tldrawLicenseKey: config.tldrawLicenseKey,
-      log,
+      history: this.history,
+      votes: this.votes,
+      catalog: templates,
+      customTemplates: this.customTemplates,
+      clientDist: deps.clientDist ?? path.join(PROJECT_ROOT, 'client', 'dist'),
+      allowedOrigins,
+      devMiddleware: () => this.viteServer?.middlewares,
     })
-    const serveStatic = createStaticHandler(deps.clientDist ?? path.join(PROJECT_ROOT, 'client', 'dist'))
-    this.httpServer = http.createServer((req, res) => {
-      void (async () => {
-        if (await api(req, res)) return
-        if (this.viteServer) {
-          this.viteServer.middlewares(req, res)
-          return
-        }
-        if (await serveStatic(req, res)) return
-        res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' })
-        res.end(JSON.stringify({ error: 'not_found', message: 'Not found.' }))
-      })().catch((error: unknown) => {
-        log.error({ err: error, path: req.url?.split('?')[0] }, 'request failed')
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' })
-        res.end(JSON.stringify({ error: 'server_error', message: 'Something went wrong on the server.' }))
+    this.app.server.on('upgrade', (req: http.IncomingMessage, socket, head) => {
+      // Node hands the socket over without an 'error' listener: a client that resets it while the
+      // token is checked would otherwise be an uncaught exception.
+      socket.on('error', (error) => {
+        log.debug({ err: error }, 'upgrade socket error')
+        socket.destroy()
       })
-    })
-    this.httpServer.on('upgrade', (req, socket, head) => {
       if (this.sockets.handles(req)) {
-        void this.sockets.handleUpgrade(req, socket, head)
+        this.sockets.handleUpgrade(req, socket, head).catch((error: unknown) => {
+          log.error({ err: error, path: loggablePath(req.url) }, 'websocket upgrade failed')
+          socket.destroy()
+        })
       } else if (!this.viteServer) {
         socket.destroy()
       }
@@ -122,41 +157,34 @@ export class CoboardServer {
     return this.resolvedPublicUrl ?? this.config.publicUrl ?? `http://localhost:${this.config.port}`
   }
 
-  /** Listens on the configured host and port (0 picks a free port). */
+  /** Checks the store, loads custom templates and listens on the configured host and port (0 picks a free one). */
   async start(): Promise<{ port: number; url: string }> {
-    await this.loadCustomTemplates()
+    await this.checkStore()
+    await this.customTemplates.load()
+    await this.votes.resume()
     if (this.config.dev) await this.startVite()
-    await new Promise<void>((resolve, reject) => {
-      this.httpServer.once('error', reject)
-      this.httpServer.listen(this.config.port, this.config.host, () => {
-        this.httpServer.off('error', reject)
-        resolve()
-      })
-    })
-    const port = (this.httpServer.address() as AddressInfo).port
+    await this.app.listen({ port: this.config.port, host: this.config.host })
+    const port = (this.app.server.address() as AddressInfo).port
     this.resolvedPublicUrl = this.config.publicUrl ?? `http://localhost:${port}`
     return { port, url: this.resolvedPublicUrl }
   }
 
-  /** Facilitators' own templates, kept in the store; one that no longer validates is skipped, not fatal. */
-  private async loadCustomTemplates(): Promise<void> {
-    for (const { id, json } of await this.store.listCustomTemplates()) {
-      let parsed
-      try {
-        parsed = parseTemplate(JSON.parse(json))
-      } catch {
-        parsed = { ok: false as const, errors: ['not JSON'] }
-      }
-      if (parsed.ok) this.templates.addCustom(parsed.template)
-      else this.log.error({ template: id, errors: parsed.errors }, 'stored custom template no longer validates; skipped')
-    }
+  /** A damaged database must be said out loud at start, naming the boards it touches. */
+  private async checkStore(): Promise<void> {
+    const report = await this.store.checkIntegrity()
+    if (report.ok) return
+    this.log.error(
+      { problems: report.problems, damagedBoards: report.damagedBoards },
+      `the database file is damaged; ${report.damagedBoards.length} board(s) cannot be read in full and will load only what is still readable. ` +
+        'Restore coboard.sqlite from a backup (see README, "Deploying").',
+    )
   }
 
   private async startVite(): Promise<void> {
     const { createServer } = await import('vite')
     this.viteServer = await createServer({
       configFile: path.join(PROJECT_ROOT, 'vite.config.ts'),
-      server: { middlewareMode: true, ws: { server: this.httpServer } },
+      server: { middlewareMode: true, ws: { server: this.app.server } },
       appType: 'spa',
     })
   }
@@ -164,11 +192,10 @@ export class CoboardServer {
   /** Stops accepting, closes every connection, stores every board and closes the store. */
   async stop(): Promise<void> {
     this.sockets.stop()
-    await new Promise<void>((resolve) => {
-      this.httpServer.close(() => resolve())
-      this.httpServer.closeAllConnections()
-    })
+    await this.app.close()
     await this.rooms.stop()
+    this.history.stop()
+    this.votes.stop()
     await this.viteServer?.close()
     await this.store.close()
   }

@@ -36,4 +36,47 @@ describe('loadConfig', () => {
       'https://b.example',
     ])
   })
+
+  it('restricts board creation only with a long enough key, and never prints the key', () => {
+    expect(loadConfig({}).createBoards).toEqual({ mode: 'open' })
+    const key = 'correct-horse-battery-staple'
+    expect(loadConfig({ CREATE_BOARDS: 'key', CREATE_BOARDS_KEY: key }).createBoards).toEqual({ mode: 'key', key })
+    expect(() => loadConfig({ CREATE_BOARDS: 'key' })).toThrow(/CREATE_BOARDS_KEY: CREATE_BOARDS=key needs a creation key of at least 16/)
+    expect(() => loadConfig({ CREATE_BOARDS: 'key', CREATE_BOARDS_KEY: 'short-secret' })).toThrow(/at least 16/)
+    expect(() => loadConfig({ CREATE_BOARDS_KEY: key })).toThrow(/CREATE_BOARDS is "open"/)
+    expect(() => loadConfig({ CREATE_BOARDS: 'closed' })).toThrow(/CREATE_BOARDS must be "open"/)
+    for (const env of [{ CREATE_BOARDS: 'key', CREATE_BOARDS_KEY: 'short-secret' }, { CREATE_BOARDS_KEY: key }]) {
+      try {
+        loadConfig(env)
+      } catch (error) {
+        expect((error as Error).message).not.toContain(env.CREATE_BOARDS_KEY)
+      }
+    }
+  })
+
+  it('reads TRUST_PROXY as off, on, a hop count or a list of proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, loopback, ::1' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', 'loopback', '::1'])
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx.local' })).toThrow(/TRUST_PROXY must be .*"nginx.local"/)
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/)
+  })
+
+  it('has quotas with defaults, each configurable', () => {
+    expect(loadConfig({}).quotas).toEqual({
+      boardsPerAddressPerHour: 30,
+      uploadsPerAddressPerMinute: 120,
+      templateSavesPerAddressPerHour: 20,
+      maxUploadBytesPerBoard: 256 * 1024 * 1024,
+      maxTemplateBytes: 64 * 1024,
+      maxTemplatesPerBoard: 5,
+      maxCustomTemplates: 50,
+    })
+    expect(loadConfig({ MAX_UPLOAD_BYTES_PER_BOARD: '2048', BOARDS_PER_ADDRESS_PER_HOUR: '3' }).quotas).toMatchObject({
+      maxUploadBytesPerBoard: 2048,
+      boardsPerAddressPerHour: 3,
+    })
+    expect(() => loadConfig({ UPLOADS_PER_ADDRESS_PER_MINUTE: '0' })).toThrow(/UPLOADS_PER_ADDRESS_PER_MINUTE must be a whole number from 1/)
+  })
 })

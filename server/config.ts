@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -48,6 +49,38 @@ const urlString = (name: string) =>
       }
     })
 
+/**
+ * TRUST_PROXY: off by default (the client address is the TCP peer). `true` trusts every hop, a
+ * number trusts that many hops, and a list trusts the proxies at those addresses (or CIDR ranges,
+ * or the words loopback, linklocal, uniquelocal), as Fastify's trustProxy option reads them.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): boolean | number | string[] => {
+    const text = value?.trim() ?? ''
+    if (text === '' || ['0', 'false', 'no', 'off'].includes(text.toLowerCase())) return false
+    if (['true', 'yes', 'on'].includes(text.toLowerCase())) return true
+    if (/^\d+$/.test(text)) return Number(text)
+    const entries = text.split(',').map((s) => s.trim()).filter(Boolean)
+    const named = ['loopback', 'linklocal', 'uniquelocal']
+    const bad = entries.filter((entry) => {
+      if (named.includes(entry)) return false
+      const [address, bits, ...rest] = entry.split('/')
+      const version = net.isIP(address)
+      if (version === 0 || rest.length > 0) return true
+      return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128))
+    })
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges; "${bad.join('", "')}" is none of these`,
+      })
+      return z.NEVER
+    }
+    return entries
+  })
+
 /** The environment variables coboard reads, each with its default. */
 const envSchema = z.object({
   PORT: intFrom('PORT', 8080, 0, 65535),
@@ -66,7 +99,13 @@ const envSchema = z.object({
   MAX_BOARD_BYTES: intFrom('MAX_BOARD_BYTES', 64 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: intFrom('MAX_CONNECTIONS_PER_BOARD', 250, 1, 100_000),
   MAX_UPLOAD_BYTES: intFrom('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  MAX_BYTES_PER_SECOND: intFrom('MAX_BYTES_PER_SECOND', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  MAX_PRESENCE_BYTES: intFrom('MAX_PRESENCE_BYTES', 64 * 1024, 256, 16 * 1024 * 1024),
+  MAX_RECORD_BYTES: intFrom('MAX_RECORD_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
+  MAX_PENDING_BYTES_PER_CONNECTION: intFrom('MAX_PENDING_BYTES_PER_CONNECTION', 8 * 1024 * 1024, 0, 1024 * 1024 * 1024),
+  MAX_PENDING_BYTES_PER_BOARD: intFrom('MAX_PENDING_BYTES_PER_BOARD', 32 * 1024 * 1024, 0, 2 * 1024 * 1024 * 1024),
   ROOM_IDLE_SECONDS: intFrom('ROOM_IDLE_SECONDS', 30, 0, 86_400),
+  VERSION_INTERVAL_SECONDS: intFrom('VERSION_INTERVAL_SECONDS', 300, 1, 86_400),
   COMPACT_AFTER_UPDATES: intFrom('COMPACT_AFTER_UPDATES', 500, 2, 10_000_000),
   SQLITE_SYNCHRONOUS: z
     .enum(['full', 'normal'], { error: () => 'SQLITE_SYNCHRONOUS must be "full" or "normal"' })
@@ -77,6 +116,21 @@ const envSchema = z.object({
   REDIS_URL: optionalString,
   COBOARD_DEV: booleanFlag('COBOARD_DEV'),
   BUILD_CLIENT: booleanFlag('BUILD_CLIENT', true),
+  // Who may create boards, and the HTTP API's quotas (issue 7).
+  CREATE_BOARDS: z
+    .enum(['open', 'key'], { error: () => 'CREATE_BOARDS must be "open" (anyone who reaches the server) or "key" (only with CREATE_BOARDS_KEY)' })
+    .optional()
+    .default('open'),
+  // Never echoed in an error message: it is a secret.
+  CREATE_BOARDS_KEY: optionalString,
+  TRUST_PROXY: trustProxy,
+  BOARDS_PER_ADDRESS_PER_HOUR: intFrom('BOARDS_PER_ADDRESS_PER_HOUR', 30, 1, 1_000_000),
+  UPLOADS_PER_ADDRESS_PER_MINUTE: intFrom('UPLOADS_PER_ADDRESS_PER_MINUTE', 120, 1, 1_000_000),
+  TEMPLATE_SAVES_PER_ADDRESS_PER_HOUR: intFrom('TEMPLATE_SAVES_PER_ADDRESS_PER_HOUR', 20, 1, 1_000_000),
+  MAX_UPLOAD_BYTES_PER_BOARD: intFrom('MAX_UPLOAD_BYTES_PER_BOARD', 256 * 1024 * 1024, 1024, 1024 * 1024 * 1024 * 1024),
+  MAX_TEMPLATE_BYTES: intFrom('MAX_TEMPLATE_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+  MAX_TEMPLATES_PER_BOARD: intFrom('MAX_TEMPLATES_PER_BOARD', 5, 0, 10_000),
+  MAX_CUSTOM_TEMPLATES: intFrom('MAX_CUSTOM_TEMPLATES', 50, 0, 100_000),
 })
 
 /** Everything the server needs to know, validated once at start-up and passed down. */
@@ -98,8 +152,19 @@ export interface Config {
     maxBoardBytes: number
     maxConnectionsPerBoard: number
     maxUploadBytes: number
+    /** Average bytes per second one connection may send (bursts: 4 s worth, at least 2 frames). */
+    maxBytesPerSecond: number
+    /** Largest presence (awareness) state of one client, as JSON. */
+    maxPresenceBytes: number
+    /** Largest tldraw record (as JSON) a client may leave on a board. */
+    maxRecordBytes: number
+    /** Updates waiting for content the board lacks: bytes per connection and per board. */
+    maxPendingBytesPerConnection: number
+    maxPendingBytesPerBoard: number
   }
   roomIdleMs: number
+  /** A board with activity gets an automatic version at least this often. */
+  versionIntervalMs: number
   compactAfterUpdates: number
   sqliteSynchronous: 'full' | 'normal'
   tldrawLicenseKey: string | undefined
@@ -108,7 +173,24 @@ export interface Config {
   dev: boolean
   /** Build client/dist at start-up when it is missing or older than the sources. */
   buildClient: boolean
+  /** Who may create boards: anyone, or only with the creation key (a secret: never logged). */
+  createBoards: { mode: 'open' } | { mode: 'key'; key: string }
+  /** Which proxies' X-Forwarded-For to believe for the client address (false: the TCP peer). */
+  trustProxy: boolean | number | string[]
+  /** Per-address rate limits and storage quotas of the HTTP API. */
+  quotas: {
+    boardsPerAddressPerHour: number
+    uploadsPerAddressPerMinute: number
+    templateSavesPerAddressPerHour: number
+    maxUploadBytesPerBoard: number
+    maxTemplateBytes: number
+    maxTemplatesPerBoard: number
+    maxCustomTemplates: number
+  }
 }
+
+/** The shortest creation key accepted: it is all that stands between the internet and board creation. */
+export const MIN_CREATE_BOARDS_KEY_LENGTH = 16
 
 /** Raised when the environment holds a bad value; the message names each bad variable. */
 export class ConfigError extends Error {
@@ -149,6 +231,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   } else if (publicUrl) {
     allowedOrigins = defaultAllowedOrigins(publicUrl)
   }
+  let createBoards: Config['createBoards'] = { mode: 'open' }
+  if (e.CREATE_BOARDS === 'key') {
+    if (!e.CREATE_BOARDS_KEY || e.CREATE_BOARDS_KEY.length < MIN_CREATE_BOARDS_KEY_LENGTH) {
+      throw new ConfigError(
+        `Invalid configuration:\n  CREATE_BOARDS_KEY: CREATE_BOARDS=key needs a creation key of at least ${MIN_CREATE_BOARDS_KEY_LENGTH} characters (e.g. from "openssl rand -base64 24")`,
+      )
+    }
+    createBoards = { mode: 'key', key: e.CREATE_BOARDS_KEY }
+  } else if (e.CREATE_BOARDS_KEY) {
+    // Refuse rather than guess: an operator who set a key believes creation is restricted.
+    throw new ConfigError('Invalid configuration:\n  CREATE_BOARDS_KEY is set, but CREATE_BOARDS is "open"; set CREATE_BOARDS=key to require the key')
+  }
   return {
     port: e.PORT,
     host,
@@ -162,8 +256,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       maxBoardBytes: e.MAX_BOARD_BYTES,
       maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
       maxUploadBytes: e.MAX_UPLOAD_BYTES,
+      maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
+      maxPresenceBytes: e.MAX_PRESENCE_BYTES,
+      maxRecordBytes: e.MAX_RECORD_BYTES,
+      maxPendingBytesPerConnection: e.MAX_PENDING_BYTES_PER_CONNECTION,
+      maxPendingBytesPerBoard: e.MAX_PENDING_BYTES_PER_BOARD,
     },
     roomIdleMs: e.ROOM_IDLE_SECONDS * 1000,
+    versionIntervalMs: e.VERSION_INTERVAL_SECONDS * 1000,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
@@ -171,5 +271,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     redisUrl: e.REDIS_URL,
     dev: e.COBOARD_DEV,
     buildClient: e.BUILD_CLIENT,
+    createBoards,
+    trustProxy: e.TRUST_PROXY,
+    quotas: {
+      boardsPerAddressPerHour: e.BOARDS_PER_ADDRESS_PER_HOUR,
+      uploadsPerAddressPerMinute: e.UPLOADS_PER_ADDRESS_PER_MINUTE,
+      templateSavesPerAddressPerHour: e.TEMPLATE_SAVES_PER_ADDRESS_PER_HOUR,
+      maxUploadBytesPerBoard: e.MAX_UPLOAD_BYTES_PER_BOARD,
+      maxTemplateBytes: e.MAX_TEMPLATE_BYTES,
+      maxTemplatesPerBoard: e.MAX_TEMPLATES_PER_BOARD,
+      maxCustomTemplates: e.MAX_CUSTOM_TEMPLATES,
+    },
   }
 }

@@ -3,7 +3,7 @@ import { CLOSE, closeByCode, isPermanentClose } from './closeCodes.ts'
 
 describe('close codes', () => {
   it('permanent codes stop reconnects, retry-later codes do not', () => {
-    for (const name of ['badMessage', 'unauthorized', 'forbidden', 'notFound', 'boardTooLarge', 'messageTooBig'] as const) {
+    for (const name of ['badMessage', 'unauthorized', 'forbidden', 'notFound', 'changeRefused', 'boardTooLarge', 'presenceTooLarge', 'unresolvedUpdates', 'messageTooBig'] as const) {
       expect(isPermanentClose(CLOSE[name].code), name).toBe(true)
     }
     for (const name of ['boardFull', 'slowDown', 'serverError', 'goingAway', 'normal'] as const) {

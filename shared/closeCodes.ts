@@ -12,7 +12,16 @@ export const CLOSE = {
   unauthorized: { code: 4401, reason: 'missing, wrong or rotated link' },
   forbidden: { code: 4403, reason: 'not allowed for this link' },
   notFound: { code: 4404, reason: 'board not found' },
+  /**
+   * The server refused part of an update (a locked zone, someone else's note, a frozen board...);
+   * the rest was kept. The client's copy now differs from the board: it must drop its local copy
+   * and load the board again (coboard's client does this by itself).
+   */
+  changeRefused: { code: 4409, reason: 'change not allowed; reload the board' },
   boardTooLarge: { code: 4413, reason: 'board is too large' },
+  presenceTooLarge: { code: 4414, reason: 'presence state too large' },
+  /** Updates that depend on content the board never received, beyond what the server will hold. */
+  unresolvedUpdates: { code: 4422, reason: 'updates refer to content the board does not have' },
   serverError: { code: 4500, reason: 'server error, try again' },
   boardFull: { code: 4503, reason: 'board is full, try again later' },
   slowDown: { code: 4529, reason: 'too many messages, slow down' },

@@ -3,7 +3,17 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Locale } from '../../shared/locales.ts'
 import type { Role } from '../../shared/roles.ts'
-import type { BoardRecord, DocStore, StoredAsset, StoredDoc } from './DocStore.ts'
+import type {
+  BoardRecord,
+  CustomTemplateQuota,
+  DocStore,
+  IntegrityReport,
+  StoredAsset,
+  StoredCustomTemplate,
+  StoredDoc,
+} from './DocStore.ts'
+import { SqliteBallotStore } from './SqliteBallotStore.ts'
+import { SqliteVersionStore } from './SqliteVersionStore.ts'
 import { WalCheckpointer } from './WalCheckpointer.ts'
 
 const SCHEMA = `
@@ -39,7 +49,8 @@ CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, se
 CREATE TABLE IF NOT EXISTS custom_templates (
   id TEXT PRIMARY KEY,
   json TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  owner_board_id TEXT
 );
 CREATE TABLE IF NOT EXISTS board_assets (
   board_id TEXT NOT NULL REFERENCES boards(id),
@@ -50,6 +61,26 @@ CREATE TABLE IF NOT EXISTS board_assets (
   PRIMARY KEY (board_id, id)
 );
 `
+
+/** Columns added after the first release, added to an older file at start. */
+const MIGRATIONS: Array<{ table: string; column: string; ddl: string }> = [
+  { table: 'custom_templates', column: 'owner_board_id', ddl: 'ALTER TABLE custom_templates ADD COLUMN owner_board_id TEXT' },
+]
+
+/** What `loadDoc` could not read of a damaged board, for the log. */
+export interface DamagedBoardRead {
+  boardId: string
+  error: string
+  snapshotLost: boolean
+  updatesLost: number
+  updatesRead: number
+}
+
+/** SQLite's answer when a page of the file is damaged (SQLITE_CORRUPT and its extended codes, SQLITE_NOTADB). */
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+}
 
 interface BoardRow {
   id: string
@@ -63,10 +94,23 @@ interface BoardRow {
 export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database
   private readonly stmt
+  /** Board versions, in the same file (and so in the same backups). */
+  readonly versions: SqliteVersionStore
+  /** Votes and their secret ballots, in the same file. */
+  readonly ballots: SqliteBallotStore
 
   private readonly checkpointer: WalCheckpointer
 
-  constructor(options: { dataDir: string; synchronous: 'full' | 'normal'; onError?: (message: string) => void }) {
+  private readonly onDamagedRead: (report: DamagedBoardRead) => void
+
+  constructor(options: {
+    dataDir: string
+    synchronous: 'full' | 'normal'
+    onError?: (message: string) => void
+    /** Called when a board's data could only partly be read (damaged pages); the board still loads. */
+    onDamagedRead?: (report: DamagedBoardRead) => void
+  }) {
+    this.onDamagedRead = options.onDamagedRead ?? (() => {})
     fs.mkdirSync(options.dataDir, { recursive: true })
     const file = path.join(options.dataDir, 'coboard.sqlite')
     this.db = new Database(file)
@@ -78,6 +122,13 @@ export class SqliteDocStore implements DocStore {
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')
     this.db.exec(SCHEMA)
+    for (const migration of MIGRATIONS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${migration.table})`).all() as Array<{ name: string }>
+      if (!columns.some((c) => c.name === migration.column)) this.db.exec(migration.ddl)
+    }
+    this.db.exec('CREATE INDEX IF NOT EXISTS custom_templates_by_owner ON custom_templates (owner_board_id)')
+    this.versions = new SqliteVersionStore(this.db)
+    this.ballots = new SqliteBallotStore(this.db)
     // Checkpoints (which fsync the database file) run on a worker thread, not between two updates.
     this.db.pragma('wal_autocheckpoint = 0')
     this.checkpointer = new WalCheckpointer(file, 1000, options.onError ?? (() => {}))
@@ -105,11 +156,24 @@ export class SqliteDocStore implements DocStore {
          ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteUpdates: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
-      putTemplate: this.db.prepare('INSERT OR IGNORE INTO custom_templates (id, json, created_at) VALUES (?, ?, ?)'),
-      listTemplates: this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM custom_templates ORDER BY created_at'),
+      putTemplate: this.db.prepare('INSERT OR IGNORE INTO custom_templates (id, json, created_at, owner_board_id) VALUES (?, ?, ?, ?)'),
+      templateExists: this.db.prepare<[string], number>('SELECT 1 FROM custom_templates WHERE id = ?').pluck(),
+      countTemplates: this.db.prepare<[], number>('SELECT COUNT(*) FROM custom_templates').pluck(),
+      countBoardTemplates: this.db.prepare<[string], number>('SELECT COUNT(*) FROM custom_templates WHERE owner_board_id = ?').pluck(),
+      listTemplates: this.db.prepare<[], { id: string; json: string; owner_board_id: string | null }>(
+        'SELECT id, json, owner_board_id FROM custom_templates ORDER BY created_at, id',
+      ),
+      deleteTemplate: this.db.prepare('DELETE FROM custom_templates WHERE id = ?'),
       putAsset: this.db.prepare(
         'INSERT INTO board_assets (board_id, id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
+      // length() of a BLOB is read from the record header; the image bytes are not loaded.
+      assetBytes: this.db.prepare<[string], number>('SELECT COALESCE(SUM(length(data)), 0) FROM board_assets WHERE board_id = ?').pluck(),
+      updateSeqs: this.db.prepare<[string, number], number>('SELECT seq FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq').pluck(),
+      updateSeqsScan: this.db
+        .prepare<[string, number], number>('SELECT seq FROM board_updates NOT INDEXED WHERE board_id = ? AND seq > ? ORDER BY seq')
+        .pluck(),
+      updateBySeq: this.db.prepare<[number], Buffer>('SELECT data FROM board_updates WHERE seq = ?').pluck(),
       getAsset: this.db.prepare<[string, string], { mime_type: string; data: Buffer; created_at: number }>(
         'SELECT mime_type, data, created_at FROM board_assets WHERE board_id = ? AND id = ?',
       ),
@@ -140,6 +204,17 @@ export class SqliteDocStore implements DocStore {
   }
 
   async loadDoc(boardId: string): Promise<StoredDoc> {
+    try {
+      return this.readDoc(boardId)
+    } catch (error) {
+      if (!isCorruption(error)) throw error
+      // A damaged page must not make the board fail to load for ever: read what is still there,
+      // row by row, and say what was lost.
+      return this.salvageDoc(boardId, error as Error)
+    }
+  }
+
+  private readDoc(boardId: string): StoredDoc {
     // One read transaction so a concurrent compaction cannot slip between the two reads.
     return this.db.transaction(() => {
       const snapshot = this.stmt.getSnapshot.get(boardId)
@@ -154,6 +229,91 @@ export class SqliteDocStore implements DocStore {
     })()
   }
 
+  private salvageDoc(boardId: string, cause: Error): StoredDoc {
+    let snapshot: { seq: number; data: Buffer } | undefined
+    let snapshotLost = false
+    try {
+      snapshot = this.stmt.getSnapshot.get(boardId)
+    } catch {
+      snapshotLost = true
+    }
+    const since = snapshot?.seq ?? 0
+    const seqs: number[] = []
+    try {
+      seqs.push(...this.stmt.updateSeqs.all(boardId, since))
+    } catch {
+      // The index is damaged: scan the table instead, keeping the rows read before a bad page.
+      seqs.length = 0
+      try {
+        for (const seq of this.stmt.updateSeqsScan.iterate(boardId, since)) seqs.push(seq)
+      } catch {
+        // What was read so far is what there is.
+      }
+    }
+    const updates: Uint8Array[] = []
+    let lost = 0
+    for (const seq of seqs) {
+      try {
+        const data = this.stmt.updateBySeq.get(seq)
+        if (data) updates.push(new Uint8Array(data))
+      } catch {
+        lost++
+      }
+    }
+    this.onDamagedRead({ boardId, error: cause.message, snapshotLost, updatesLost: lost, updatesRead: updates.length })
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      updates,
+      lastSeq: seqs.length > 0 ? Math.max(since, seqs[seqs.length - 1]) : since,
+    }
+  }
+
+  async checkIntegrity(): Promise<IntegrityReport> {
+    let problems: string[]
+    try {
+      problems = (this.db.pragma('quick_check(20)') as Array<{ quick_check: string }>).map((row) => row.quick_check).filter((text) => text !== 'ok')
+    } catch (error) {
+      problems = [(error as Error).message]
+    }
+    if (problems.length === 0) return { ok: true }
+    return { ok: false, problems, damagedBoards: this.findDamagedBoards() }
+  }
+
+  /** Boards any of whose rows cannot be read (image bytes are not read: they do not stop a board loading). */
+  private findDamagedBoards(): string[] {
+    const ids = new Set<string>()
+    const sources = [
+      'SELECT id FROM boards',
+      'SELECT board_id FROM board_links',
+      'SELECT board_id FROM board_snapshots',
+      'SELECT board_id FROM board_updates',
+      'SELECT board_id FROM board_assets',
+    ]
+    for (const sql of sources) {
+      try {
+        for (const id of this.db.prepare<[], string>(sql).pluck().iterate()) ids.add(id)
+      } catch {
+        // A damaged table still yields the ids read before the bad page.
+      }
+    }
+    const checks = [
+      this.db.prepare('SELECT * FROM boards WHERE id = ?'),
+      this.db.prepare('SELECT * FROM board_links WHERE board_id = ?'),
+      this.db.prepare('SELECT * FROM board_snapshots WHERE board_id = ?'),
+      this.db.prepare('SELECT * FROM board_updates WHERE board_id = ?'),
+      this.db.prepare('SELECT board_id, id, mime_type, length(data) FROM board_assets WHERE board_id = ?'),
+    ]
+    const damaged: string[] = []
+    for (const id of ids) {
+      try {
+        for (const check of checks) check.all(id)
+      } catch {
+        damaged.push(id)
+      }
+    }
+    return damaged.sort()
+  }
+
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
     const result = this.stmt.appendUpdate.run(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), Date.now())
     return Number(result.lastInsertRowid)
@@ -166,16 +326,35 @@ export class SqliteDocStore implements DocStore {
     })()
   }
 
-  async putCustomTemplate(id: string, json: string): Promise<boolean> {
-    return this.stmt.putTemplate.run(id, json, Date.now()).changes === 1
+  async putCustomTemplate(template: StoredCustomTemplate, quota: CustomTemplateQuota): Promise<'stored' | 'taken' | 'board-quota' | 'total-quota'> {
+    // Counted and inserted in one transaction, so two saves at once cannot both take the last place.
+    return this.db.transaction(() => {
+      if (this.stmt.templateExists.get(template.id)) return 'taken' as const
+      if (this.stmt.countTemplates.get()! >= quota.maxTotal) return 'total-quota' as const
+      if (template.ownerBoardId !== null && this.stmt.countBoardTemplates.get(template.ownerBoardId)! >= quota.maxPerBoard) return 'board-quota' as const
+      return this.stmt.putTemplate.run(template.id, template.json, Date.now(), template.ownerBoardId).changes === 1 ? ('stored' as const) : ('taken' as const)
+    })()
   }
 
-  async listCustomTemplates(): Promise<Array<{ id: string; json: string }>> {
-    return this.stmt.listTemplates.all()
+  async listCustomTemplates(): Promise<StoredCustomTemplate[]> {
+    return this.stmt.listTemplates.all().map((row) => ({ id: row.id, json: row.json, ownerBoardId: row.owner_board_id }))
   }
 
-  async putAsset(asset: StoredAsset): Promise<void> {
-    this.stmt.putAsset.run(asset.boardId, asset.id, asset.mimeType, Buffer.from(asset.data), asset.createdAt)
+  async deleteCustomTemplate(id: string): Promise<boolean> {
+    return this.stmt.deleteTemplate.run(id).changes === 1
+  }
+
+  async putAsset(asset: StoredAsset, quota: { maxBoardBytes: number }): Promise<{ stored: true } | { stored: false; usedBytes: number }> {
+    return this.db.transaction(() => {
+      const used = this.stmt.assetBytes.get(asset.boardId)!
+      if (used + asset.data.byteLength > quota.maxBoardBytes) return { stored: false as const, usedBytes: used }
+      this.stmt.putAsset.run(asset.boardId, asset.id, asset.mimeType, Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength), asset.createdAt)
+      return { stored: true as const }
+    })()
+  }
+
+  async assetBytes(boardId: string): Promise<number> {
+    return this.stmt.assetBytes.get(boardId)!
   }
 
   async getAsset(boardId: string, id: string): Promise<StoredAsset | undefined> {

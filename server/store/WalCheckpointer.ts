@@ -45,6 +45,10 @@ export class WalCheckpointer {
       this.worker.on('message', (message: { stopped?: boolean }) => message.stopped && resolve())
       this.worker.once('exit', () => resolve())
     })
+    // The worker is unref'd so that it never keeps a process alive on its own; while we wait for
+    // its last checkpoint it must, or a script whose only remaining work is this wait (a bench,
+    // a CLI) ends with "unsettled top-level await" (exit code 13) before the store is closed.
+    this.worker.ref()
     this.worker.postMessage('stop')
     await stopped
     await this.worker.terminate()

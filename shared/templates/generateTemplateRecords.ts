@@ -16,7 +16,7 @@ import {
 import { getIndices, type IndexKey, type JsonObject } from '@tldraw/utils'
 import type { Locale } from '../locales.ts'
 import { activeZones, rectContains, rectsOverlap, zoneHoldsNotes, type Rect, type Template, type Zone } from './templateSchema.ts'
-import { estimateTextHeight, longestWordFits, type TextSize } from './textLayout.ts'
+import { estimateTextHeight, FONT_SIZE, longestWordFits, type TextSize } from './textLayout.ts'
 
 // Layout of generated boards
 // --------------------------
@@ -96,15 +96,68 @@ export function fitTextSize(text: string, width: number, preferred: TextSize): T
   return candidates.find((size) => longestWordFits(text, width, size)) ?? 's'
 }
 
+/**
+ * The part of a 1920 × 1080 projector the presenter view shows a zone in (board area beside its
+ * side column, less margins), in CSS pixels. Zone texts are sized so that, with the zone fitted
+ * into it, labels are at least PROJECTED_LABEL_PX and prompts PROJECTED_PROMPT_PX tall.
+ */
+export const PROJECTOR_STAGE = { w: 1480, h: 950 }
+/** Smallest on-screen size (CSS px) of a zone label on a projector, the zone fitted to the screen. */
+export const PROJECTED_LABEL_PX = 28
+/** Smallest on-screen size (CSS px) of a zone prompt on a projector, the zone fitted to the screen. */
+export const PROJECTED_PROMPT_PX = 16
+/** Zone texts are never drawn larger than this many times their size. */
+const MAX_TEXT_SCALE = 2.5
+
+/** The zoom at which a zone fills the projector stage. */
+export function projectedZoom(zone: Pick<Zone, 'w' | 'h'>): number {
+  return Math.min(PROJECTOR_STAGE.w / zone.w, PROJECTOR_STAGE.h / zone.h)
+}
+
+/**
+ * How much a zone's texts are scaled so that they read on a projector when the zone is shown on
+ * its own: 1 for most zones; more for very wide or tall ones, which a screen shows small.
+ * Rounded up to twentieths, so the layout does not depend on floating-point noise.
+ */
+export function zoneTextScale(zone: Zone, locale: Locale): number {
+  const zoom = projectedZoom(zone)
+  const width = zone.w - 2 * ZONE_PADDING
+  const preferred = zoneTextSizes(zone)
+  const needed = (scale: number) => {
+    const label = fitTextSize(zone.label[locale], width / scale, preferred.label)
+    const prompt = zone.prompt ? fitTextSize(zone.prompt[locale], width / scale, preferred.prompt) : undefined
+    return Math.max(1, PROJECTED_LABEL_PX / (FONT_SIZE[label] * zoom), prompt ? PROJECTED_PROMPT_PX / (FONT_SIZE[prompt] * zoom) : 1)
+  }
+  // A larger scale leaves fewer characters per line, which can force a smaller size: settle it.
+  let scale = 1
+  for (let i = 0; i < 4; i++) scale = Math.min(MAX_TEXT_SCALE, Math.ceil(needed(scale) * 20 - 1e-9) / 20)
+  // Never so large that the texts leave no room for a note (or, in a panel, overflow it); a band
+  // keeps its size, its texts sit above the zones inside it. The presenter view draws what stays
+  // too small larger over the canvas (PresenterZoneLabels).
+  const room = zone.h - (zoneHoldsNotes(zone) ? NOTE_SIZE + ZONE_PADDING : 0)
+  if (zone.kind === 'band') return 1
+  while (scale > 1 && textHeight(zone, locale, scale) > room) scale = Math.round((scale - 0.05) * 20) / 20
+  return scale
+}
+
+function textHeight(zone: Zone, locale: Locale, scale: number): number {
+  return layoutAt(zone, locale, scale).height
+}
+
 /** Where a zone's label, prompt and body sit, relative to the zone, and the height they take. */
 export function zoneTextLayout(zone: Zone, locale: Locale) {
+  return layoutAt(zone, locale, zoneTextScale(zone, locale))
+}
+
+function layoutAt(zone: Zone, locale: Locale, scale: number) {
   const sizes = zoneTextSizes(zone)
   const width = zone.w - 2 * ZONE_PADDING
   let y = ZONE_PADDING
   const place = (text: string | undefined, preferred: TextSize) => {
     if (!text) return undefined
-    const size = fitTextSize(text, width, preferred)
-    const box = { text, size, x: ZONE_PADDING, y, w: width, h: estimateTextHeight(text, width, size) }
+    // A scaled text shape is `w * scale` wide on the board: it wraps at width / scale.
+    const size = fitTextSize(text, width / scale, preferred)
+    const box = { text, size, scale, x: ZONE_PADDING, y, w: width / scale, h: Math.ceil(estimateTextHeight(text, width / scale, size) * scale) }
     y += box.h + TEXT_GAP
     return box
   }
@@ -119,23 +172,35 @@ export function zoneTextRect(zone: Zone, locale: Locale): Rect {
   return { x: zone.x, y: zone.y, w: zone.w, h: zoneTextLayout(zone, locale).height }
 }
 
+/** Scales tried for example notes, largest first: smaller than participants' notes, so they read as examples. */
+const EXAMPLE_SCALES = [0.7, 0.6, 0.5]
+
 /**
- * Positions (board units) and scale of a zone's example notes: slots in reading order under the
- * zone's text, skipping `obstacles` (zones inside a band), shrinking the notes if they do not fit.
+ * Positions (board units) and scale of a zone's example notes: their own place at the end of the
+ * zone — its last grid slots, bottom right — so that participants' notes, which fill a zone from
+ * its top-left, do not land on them. Slots skip `obstacles` (zones inside a band); notes shrink
+ * if they do not fit.
  */
 export function exampleNotePlacements(zone: Zone, count: number, locale: Locale, obstacles: readonly Rect[] = []): { x: number; y: number; scale: number }[] {
+  if (count === 0) return []
   const top = zone.y + zoneTextLayout(zone, locale).height
-  for (const scale of [1, 0.8, 0.6, 0.5]) {
+  for (const scale of EXAMPLE_SCALES) {
     const size = NOTE_SIZE * scale
     const gap = 16 * scale
-    const placed: { x: number; y: number; scale: number }[] = []
-    for (let y = top; y + size + ZONE_PADDING <= zone.y + zone.h && placed.length < count; y += size + gap) {
-      for (let x = zone.x + ZONE_PADDING; x + size + ZONE_PADDING <= zone.x + zone.w && placed.length < count; x += size + gap) {
+    const slots: { x: number; y: number; scale: number }[] = []
+    // A grid anchored at the zone's bottom-right corner, so the last slots sit in that corner.
+    const right = zone.x + zone.w - ZONE_PADDING
+    const bottom = zone.y + zone.h - ZONE_PADDING
+    for (let y = bottom - size; y >= top; y -= size + gap) {
+      for (let x = right - size; x >= zone.x + ZONE_PADDING; x -= size + gap) {
         const slot = { x, y, w: size, h: size }
-        if (!obstacles.some((o) => rectsOverlap(slot, o))) placed.push({ x, y, scale })
+        if (!obstacles.some((o) => rectsOverlap(slot, o))) slots.push({ x, y, scale })
       }
     }
-    if (placed.length === count) return placed
+    if (slots.length >= count) {
+      const chosen = slots.slice(0, count)
+      return chosen.sort((a, b) => a.y - b.y || a.x - b.x)
+    }
   }
   // Too many examples for the zone: stack them at the smallest size rather than drop any.
   return Array.from({ length: count }, (_, i) => ({ x: zone.x + ZONE_PADDING + i * 16, y: top + i * 16, scale: 0.5 }))
@@ -149,15 +214,28 @@ function textShape(
   id: TLShapeId,
   parentId: TLParentId,
   index: IndexKey,
-  box: { text: string; size: TextSize; x: number; y: number; w: number },
+  box: { text: string; size: TextSize; x: number; y: number; w: number; scale?: number },
   meta: CoboardShapeMeta,
 ): TLTextShape {
   return {
     ...baseShape(id, parentId, index, box.x, box.y, meta),
     type: 'text',
     isLocked: true,
-    props: { color: 'black', size: box.size, font: 'sans', textAlign: 'start', w: box.w, richText: toRichText(box.text), scale: 1, autoSize: false },
+    props: { color: 'black', size: box.size, font: 'sans', textAlign: 'start', w: box.w, richText: toRichText(box.text), scale: box.scale ?? 1, autoSize: false },
   }
+}
+
+/**
+ * The colour a zone is drawn in: its own accent; for a cell without one, its column's or row's
+ * (so a template's coloured columns and rows show through their cells); else neutral.
+ */
+export function zoneColour(zone: Zone, zones: readonly Zone[]): NonNullable<Zone['accent']> {
+  if (zone.accent) return zone.accent
+  if (zone.kind === 'cell') {
+    const header = [zone.column, zone.row].map((id) => zones.find((z) => z.id === id)).find((z) => z?.accent)
+    if (header?.accent) return header.accent
+  }
+  return zone.kind === 'reference' ? 'grey' : 'black'
 }
 
 function zoneRecords(template: Template, zone: Zone, locale: Locale, index: IndexKey): TLShape[] {
@@ -175,7 +253,7 @@ function zoneRecords(template: Template, zone: Zone, locale: Locale, index: Inde
     ...baseShape(frameId, DEFAULT_PAGE_ID, index, zone.x, zone.y, meta),
     type: 'frame',
     isLocked: true,
-    props: { w: zone.w, h: zone.h, name: zone.label[locale], color: zone.accent ?? (zone.kind === 'reference' ? 'grey' : 'black') },
+    props: { w: zone.w, h: zone.h, name: zone.label[locale], color: zoneColour(zone, template.zones) },
   }
   const layout = zoneTextLayout(zone, locale)
   const parts = (['label', 'prompt', 'body'] as const).filter((part) => layout[part] !== undefined)

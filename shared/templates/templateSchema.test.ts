@@ -114,6 +114,21 @@ describe('parseTemplate', () => {
     expect(errors.some((e) => e.startsWith('suggestedGroups[0]: unknown stakeholder group'))).toBe(true)
   })
 
+  it('accepts an activity on agenda steps and defaultAnonymous on the template, and names a wrong value', () => {
+    const json = validTemplateJson()
+    json.agenda[0].activity = 'silent-writing'
+    json.defaultAnonymous = true
+    const result = parseTemplate(json)
+    expect(result.ok && result.template.agenda[0].activity).toBe('silent-writing')
+    expect(result.ok && result.template.defaultAnonymous).toBe(true)
+    json.agenda[1].activity = 'brainstorm'
+    json.defaultAnonymous = 'yes'
+    expect(errorsOf(json)).toEqual([
+      'defaultAnonymous: defaultAnonymous must be true or false',
+      'agenda[1] "talk" › activity: activity must be one of: silent-writing, discussion, dot-vote, report-back, other',
+    ])
+  })
+
   it('explains a missing text object instead of a type error', () => {
     const json = validTemplateJson()
     delete json.purpose

@@ -78,6 +78,16 @@ export const exampleNoteSchema = z.strictObject({
 })
 export type ExampleNote = z.infer<typeof exampleNoteSchema>
 
+/**
+ * What an agenda step asks people to do. Optional in the file format; later features (the live
+ * agenda, dot voting, the report back) act on it: `silent-writing` — everyone writes on their own
+ * before anything is discussed; `discussion` — talk, place or move notes; `dot-vote` — everyone
+ * gets the same number of dots to choose with; `report-back` — plan how participants hear what
+ * happened to their input; `other` — anything else.
+ */
+export const AGENDA_ACTIVITIES = ['silent-writing', 'discussion', 'dot-vote', 'report-back', 'other'] as const
+export type AgendaActivity = (typeof AGENDA_ACTIVITIES)[number]
+
 /** One step of the facilitation agenda. */
 export const agendaStepSchema = z.strictObject({
   id: idSchema('agenda step id'),
@@ -88,6 +98,7 @@ export const agendaStepSchema = z.strictObject({
   title: localizedSchema,
   instructions: localizedSchema,
   zones: z.array(idSchema('zone')).optional(),
+  activity: z.enum(AGENDA_ACTIVITIES, { error: `activity must be one of: ${AGENDA_ACTIVITIES.join(', ')}` }).optional(),
 })
 export type AgendaStep = z.infer<typeof agendaStepSchema>
 
@@ -106,6 +117,8 @@ const templateShape = z.strictObject({
   summary: localizedSchema,
   purpose: localizedSchema,
   notice: localizedSchema.optional(),
+  // Boards made from this template start anonymous (names not shown) once anonymity exists.
+  defaultAnonymous: z.boolean({ error: 'defaultAnonymous must be true or false' }).optional(),
   sources: z.array(sourceSchema),
   suggestedGroups: z.array(
     z.enum(STAKEHOLDER_GROUPS, { error: `unknown stakeholder group; use one of: ${STAKEHOLDER_GROUPS.join(', ')}` }),

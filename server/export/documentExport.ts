@@ -1,0 +1,181 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import type { DocBlock, Inline, CommentThreadView } from '../../shared/document/documentModel.ts'
+import { createTranslator } from '../../shared/i18n/translator.ts'
+import { REPORT_MESSAGES } from '../../shared/i18n/reportMessages.ts'
+import type { Locale } from '../../shared/locales.ts'
+import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../shared/stakeholderGroups.ts'
+
+/** What a document export needs besides the blocks. */
+export interface DocumentExportInput {
+  title: string
+  locale: Locale
+  blocks: DocBlock[]
+  authors: { names: string[]; groups: StakeholderGroup[] }
+  /** When given, the comments go into an appendix. */
+  comments?: CommentThreadView[]
+}
+
+/** The suggested author line ("Written by …, as a collective author"), or null when nobody wrote yet. */
+export function authorshipLine(input: Pick<DocumentExportInput, 'authors' | 'locale'>): string | null {
+  const t = createTranslator(REPORT_MESSAGES, input.locale)
+  const list = (items: string[]) => new Intl.ListFormat(input.locale === 'nb' ? 'nb-NO' : input.locale, { type: 'conjunction' }).format(items)
+  const groups = list(input.authors.groups.map((g) => STAKEHOLDER_GROUP_LABELS[g][input.locale].toLowerCase()))
+  if (input.authors.names.length && input.authors.groups.length) return t('authorshipNamesGroups', { names: list(input.authors.names), groups })
+  if (input.authors.names.length) return t('authorshipNames', { names: list(input.authors.names) })
+  if (input.authors.groups.length) return t('authorshipGroups', { groups })
+  return null
+}
+
+const md = (text: string) => text.replace(/([\\`*_{}[\]<>#|!~])/g, '\\$1')
+
+function inlineMarkdown(inline: Inline[]): string {
+  return inline
+    .map((run) => {
+      if (run.text === '\n') return '  \n'
+      let text = md(run.text)
+      if (run.marks.includes('code')) text = '`' + run.text.replace(/`/g, "'") + '`'
+      if (run.marks.includes('bold')) text = `**${text}**`
+      if (run.marks.includes('italic')) text = `*${text}*`
+      if (run.marks.includes('strike')) text = `~~${text}~~`
+      if (run.href && /^(https?:|mailto:)/i.test(run.href)) text = `[${text}](${run.href.replace(/[()\s]/g, encodeURIComponent)})`
+      return text
+    })
+    .join('')
+}
+
+function blockMarkdown(block: DocBlock, t: ReturnType<typeof createTranslator<keyof typeof REPORT_MESSAGES.en>>, locale: Locale, indent = ''): string[] {
+  switch (block.kind) {
+    case 'heading':
+      return [`${'#'.repeat(block.level)} ${inlineMarkdown(block.inline)}`, '']
+    case 'paragraph':
+      return [indent + inlineMarkdown(block.inline), '']
+    case 'quote':
+      return block.blocks.flatMap((b) => blockMarkdown(b, t, locale)).map((line) => (line ? `> ${line}` : '>'))
+    case 'list':
+      return [
+        ...block.items.flatMap((item, i) =>
+          item.flatMap((b, k) => blockMarkdown(b, t, locale).filter(Boolean).map((line, j) => (k === 0 && j === 0 ? `${indent}${block.ordered ? `${i + 1}.` : '-'} ${line}` : `${indent}   ${line}`))),
+        ),
+        '',
+      ]
+    case 'table': {
+      if (block.rows.length === 0) return []
+      const cells = block.rows.map((row) => row.map((cell) => inlineMarkdown(cell).replace(/\|/g, '\\|')))
+      const width = Math.max(...cells.map((r) => r.length))
+      const line = (row: string[]) => `| ${Array.from({ length: width }, (_, i) => row[i] ?? '').join(' | ')} |`
+      return [line(cells[0]), line(Array(width).fill('---')), ...cells.slice(1).map(line), '']
+    }
+    case 'note':
+      return [`> **${t('quotedNote')}**${block.group ? ` (${STAKEHOLDER_GROUP_LABELS[block.group][locale]})` : ''}: ${md(block.text)}`, '']
+    case 'code':
+      return ['```', block.text, '```', '']
+    case 'rule':
+      return ['---', '']
+  }
+}
+
+/** The document as Markdown: its blocks, the author line, and (optionally) the comments. */
+export function documentMarkdown(input: DocumentExportInput): string {
+  const t = createTranslator(REPORT_MESSAGES, input.locale)
+  const lines = [`# ${md(input.title)}`, '']
+  const authors = authorshipLine(input)
+  if (authors) lines.push(`*${md(authors)}*`, '')
+  for (const block of input.blocks) lines.push(...blockMarkdown(block, t, input.locale))
+  if (input.comments?.length) {
+    lines.push(`## ${t('commentsHeading')}`, '')
+    for (const thread of input.comments) {
+      lines.push(`- ${md(t('commentOn', { quote: thread.quote }))}${thread.resolved ? ` (${t('commentResolved')})` : ''}`)
+      for (const reply of thread.replies) {
+        const who = reply.author.name ?? STAKEHOLDER_GROUP_LABELS[reply.author.group][input.locale]
+        lines.push(`  - **${md(who)}**: ${md(reply.text)}`)
+      }
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+
+function runs(inline: Inline[]): TextRun[] {
+  return inline.map((run) =>
+    run.text === '\n'
+      ? new TextRun({ text: '', break: 1 })
+      : new TextRun({
+          text: run.text,
+          bold: run.marks.includes('bold'),
+          italics: run.marks.includes('italic'),
+          strike: run.marks.includes('strike'),
+          underline: run.marks.includes('underline') ? {} : undefined,
+          font: run.marks.includes('code') ? 'Courier New' : undefined,
+        }),
+  )
+}
+
+function blockDocx(block: DocBlock, t: ReturnType<typeof createTranslator<keyof typeof REPORT_MESSAGES.en>>, locale: Locale, level = 0): Array<Paragraph | Table> {
+  switch (block.kind) {
+    case 'heading':
+      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: runs(block.inline) })]
+    case 'paragraph':
+      return [new Paragraph({ children: runs(block.inline) })]
+    case 'quote':
+      return block.blocks.flatMap((b) => blockDocx(b, t, locale, level)).map((p) => (p instanceof Paragraph ? p : p))
+    case 'list':
+      return block.items.flatMap((item) =>
+        item.flatMap((b, k) =>
+          b.kind === 'paragraph' && k === 0
+            ? [new Paragraph({ children: runs(b.inline), ...(block.ordered ? { numbering: { reference: 'ordered', level } } : { bullet: { level } }) })]
+            : blockDocx(b, t, locale, level + 1),
+        ),
+      )
+    case 'table':
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: block.rows.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runs(cell) })] })) })),
+        }),
+      ]
+    case 'note':
+      return [
+        new Paragraph({
+          indent: { left: 720 },
+          children: [
+            new TextRun({ text: `${t('quotedNote')}${block.group ? ` (${STAKEHOLDER_GROUP_LABELS[block.group][locale]})` : ''}: `, bold: true }),
+            new TextRun({ text: block.text, italics: true }),
+          ],
+        }),
+      ]
+    case 'code':
+      return [new Paragraph({ children: [new TextRun({ text: block.text, font: 'Courier New' })] })]
+    case 'rule':
+      return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })]
+  }
+}
+
+/** The document as Word: headings, paragraphs, lists, tables and quoted notes, author line, comments. */
+export async function documentDocx(input: DocumentExportInput): Promise<Buffer> {
+  const t = createTranslator(REPORT_MESSAGES, input.locale)
+  const children: Array<Paragraph | Table> = [new Paragraph({ text: input.title, heading: HeadingLevel.TITLE })]
+  const authors = authorshipLine(input)
+  if (authors) children.push(new Paragraph({ children: [new TextRun({ text: authors, italics: true })] }))
+  for (const block of input.blocks) children.push(...blockDocx(block, t, input.locale))
+  if (input.comments?.length) {
+    children.push(new Paragraph({ text: t('commentsHeading'), heading: HeadingLevel.HEADING_1 }))
+    for (const thread of input.comments) {
+      children.push(new Paragraph({ children: [new TextRun({ text: t('commentOn', { quote: thread.quote }) + (thread.resolved ? ` (${t('commentResolved')})` : ''), italics: true })] }))
+      for (const reply of thread.replies) {
+        const who = reply.author.name ?? STAKEHOLDER_GROUP_LABELS[reply.author.group][input.locale]
+        children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${who}: `, bold: true }), new TextRun(reply.text)] }))
+      }
+    }
+  }
+  const document = new Document({
+    creator: 'coboard',
+    title: input.title,
+    numbering: {
+      config: [{ reference: 'ordered', levels: Array.from({ length: 6 }, (_, level) => ({ level, format: 'decimal' as const, text: `%${level + 1}.`, alignment: AlignmentType.START })) }],
+    },
+    sections: [{ children }],
+  })
+  return Packer.toBuffer(document)
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { HttpError } from './HttpError.ts'
+
+/** A per-address limit: `max` requests per `windowMs`, described for the message a client sees. */
+export interface AddressLimit {
+  max: number
+  windowMs: number
+  /** What is being limited, e.g. "board creations". */
+  what: string
+  /** The window in words, e.g. "per hour". */
+  per: string
+}
+
+/** Checks a request against its address's quota; throws a 429 with Retry-After once it is used up. */
+export type AddressLimiter = (request: FastifyRequest) => Promise<void>
+
+/**
+ * A per-address limiter on @fastify/rate-limit's fixed-window counters (in memory, no timers).
+ * The address is `request.ip`: the TCP peer, or the client a trusted proxy names (TRUST_PROXY);
+ * IPv6 addresses count per /64, which one household or phone usually holds in full.
+ */
+export function addressLimiter(app: FastifyInstance, limit: AddressLimit): AddressLimiter {
+  const check = app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs })
+  return async (request) => {
+    // No address: the client reset the connection before this request was looked at. Nobody is
+    // there to answer, and nothing should be done on its behalf.
+    if (!request.ip) throw new HttpError(400, 'bad_request', 'The connection closed before the request was handled.')
+    const result = await check(request)
+    if (result.isAllowed || !result.isExceeded) return
+    const wait = Math.max(1, result.ttlInSeconds)
+    const inWords = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `Too many ${limit.what} from your address: at most ${limit.max} ${limit.per}. Try again in ${inWords}.`,
+      {},
+      { 'Retry-After': String(wait) },
+    )
+  }
+}

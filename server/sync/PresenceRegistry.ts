@@ -1,0 +1,157 @@
+import type { Logger } from 'pino'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
+import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwareness, encodeAwarenessUpdate } from '../../shared/protocol.ts'
+
+/** What the registry needs to know about a connection. */
+export interface PresenceHolder {
+  readonly id: string
+  /** Who this is across reconnects: the author id when the client sent a secret, else its link. */
+  readonly ownerKey: string
+}
+
+/** A client may announce a few awareness ids (one per Y.Doc it syncs); more is abuse. */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 4
+/** How many ids of people who left are remembered, so that nobody else takes them over. */
+const MAX_RETIRED_IDS = 10_000
+
+/**
+ * The presence (Yjs awareness) of one board: who announced which awareness client id, the size
+ * limit of a presence state, and frames for joiners that never exceed what the server accepts.
+ *
+ * Ownership: a connection may only update or remove the ids it announced. When it leaves, its
+ * ids are retired, not freed: only a connection with the same owner key (the same browser's
+ * author secret, or for clients without one the same link) may announce them again — so a
+ * reconnecting client gets its presence back and nobody else can take it over.
+ */
+export class PresenceRegistry {
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly owners = new Map<number, PresenceHolder>()
+  private readonly idsByHolder = new Map<PresenceHolder, Set<number>>()
+  private readonly retired = new Map<number, string>()
+
+  constructor(
+    doc: Y.Doc,
+    private readonly options: {
+      log: Logger
+      /** Largest presence state (its JSON), in bytes. */
+      maxStateBytes: number
+      /** Largest frame the server sends (and accepts). */
+      maxFrameBytes: number
+      /** Sends a frame to every connection but `except`. */
+      broadcast: (frame: Uint8Array, except: unknown) => void
+      /** Called with the state a connection announces (to record who took part, by group). */
+      onAnnounced?: (holder: PresenceHolder, state: Record<string, unknown>) => void
+    },
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    // The server is not a participant: it holds no presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onUpdate)
+  }
+
+  /** Applies a connection's awareness update; returns a close code when the update is refused. */
+  receive(holder: PresenceHolder, update: Uint8Array): CloseEventSpec | undefined {
+    let entries: AwarenessEntry[]
+    try {
+      entries = decodeAwarenessUpdate(update)
+    } catch {
+      return CLOSE.badMessage
+    }
+    const mine = this.idsByHolder.get(holder) ?? new Set<number>()
+    const allowed: AwarenessEntry[] = []
+    for (const entry of entries) {
+      if (entry.state !== null && JSON.stringify(entry.state).length > this.options.maxStateBytes) {
+        this.options.log.warn({ conn: holder.id, clientId: entry.clientId }, 'closing connection: presence state too large')
+        return CLOSE.presenceTooLarge
+      }
+      const owner = this.owners.get(entry.clientId)
+      if (owner !== undefined && owner !== holder) {
+        this.options.log.warn({ conn: holder.id, clientId: entry.clientId }, 'dropped awareness for a client id owned by another connection')
+        continue
+      }
+      if (!mine.has(entry.clientId)) {
+        if (entry.state === null) continue
+        const retiredBy = this.retired.get(entry.clientId)
+        if (retiredBy !== undefined && retiredBy !== holder.ownerKey) {
+          this.options.log.warn({ conn: holder.id, clientId: entry.clientId }, 'dropped awareness: client id of someone who left')
+          continue
+        }
+        if (mine.size >= MAX_AWARENESS_IDS_PER_CONNECTION) {
+          this.options.log.warn({ conn: holder.id }, 'dropped awareness: too many client ids on one connection')
+          continue
+        }
+        this.retired.delete(entry.clientId)
+        mine.add(entry.clientId)
+        this.owners.set(entry.clientId, holder)
+        this.idsByHolder.set(holder, mine)
+      }
+      allowed.push(entry)
+    }
+    if (allowed.length === 0) return undefined
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(allowed), holder)
+    for (const entry of allowed) {
+      if (entry.state === null) this.release(holder, entry.clientId)
+      else this.options.onAnnounced?.(holder, entry.state)
+    }
+    return undefined
+  }
+
+  private release(holder: PresenceHolder, clientId: number): void {
+    this.idsByHolder.get(holder)?.delete(clientId)
+    if (this.owners.get(clientId) === holder) this.owners.delete(clientId)
+    this.retired.set(clientId, holder.ownerKey)
+    if (this.retired.size > MAX_RETIRED_IDS) this.retired.delete(this.retired.keys().next().value as number)
+  }
+
+  /** Removes a connection's presence (it left). */
+  remove(holder: PresenceHolder): void {
+    const ids = [...(this.idsByHolder.get(holder) ?? [])]
+    this.idsByHolder.delete(holder)
+    for (const id of ids) this.release(holder, id)
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, holder)
+  }
+
+  /** Everyone's presence as frames of at most maxFrameBytes each (for a joiner or a query). */
+  snapshotFrames(): Uint8Array[] {
+    return this.framesFor([...this.awareness.getStates().keys()])
+  }
+
+  private framesFor(clientIds: number[]): Uint8Array[] {
+    const frames: Uint8Array[] = []
+    let batch: number[] = []
+    let size = 0
+    // Each state is at most maxStateBytes, well under maxFrameBytes; batch until the next would not fit.
+    const budget = this.options.maxFrameBytes - 64
+    for (const id of clientIds) {
+      const state = this.awareness.getStates().get(id)
+      const stateSize = state === undefined ? 16 : JSON.stringify(state).length + 32
+      if (batch.length > 0 && size + stateSize > budget) {
+        frames.push(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, batch)))
+        batch = []
+        size = 0
+      }
+      batch.push(id)
+      size += stateSize
+    }
+    if (batch.length > 0) frames.push(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, batch)))
+    return frames
+  }
+
+  private readonly onUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    for (const frame of this.framesFor([...change.added, ...change.updated, ...change.removed])) {
+      this.options.broadcast(frame, origin)
+    }
+  }
+
+  /** How many people are present. */
+  get size(): number {
+    return this.awareness.getStates().size
+  }
+
+  destroy(): void {
+    this.awareness.off('update', this.onUpdate)
+    this.awareness.destroy()
+  }
+}

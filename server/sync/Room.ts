@@ -1,0 +1,363 @@
+import type { StoreSchema } from '@tldraw/store'
+import type { TLRecord } from '@tldraw/tlschema'
+import type { Logger } from 'pino'
+import * as Y from 'yjs'
+import { BOARD_DOC_KEYS, readBoardSettings } from '../../shared/boardDoc.ts'
+import { deleteRecords, getRecordsMap } from '../../shared/tldrawYjs/recordsDoc.ts'
+import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
+import { stakeholderGroupSchema } from '../../shared/stakeholderGroups.ts'
+import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../shared/protocol.ts'
+import { canEditDocument } from '../../shared/roles.ts'
+import { migrateDoc } from '../../shared/tldrawYjs/migrateDoc.ts'
+import { readSchema } from '../../shared/tldrawYjs/recordsDoc.ts'
+import { compareSchema } from '../../shared/tldrawYjs/schemaVersion.ts'
+import { splitUpdate } from '../../shared/yjsUpdates.ts'
+import type { DocStore } from '../store/DocStore.ts'
+import { Connection } from './Connection.ts'
+import { DocumentLog, FROM_STORE } from './DocumentLog.ts'
+import { DocumentPolicy } from './policy/DocumentPolicy.ts'
+import { PresenceRegistry } from './PresenceRegistry.ts'
+import { UpdateGate } from './UpdateGate.ts'
+
+/** Origin of the server's own changes to a board (migrations, restores): trusted, stored, relayed. */
+export const FROM_SERVER = { source: 'server' } as const
+
+/** Limits a room enforces; see the configuration table in README.md. */
+export interface RoomLimits {
+  maxBoardBytes: number
+  maxConnections: number
+  /** Largest frame the server accepts — and so the largest it sends. */
+  maxMessageBytes: number
+  maxPresenceBytes: number
+  maxRecordBytes: number
+  maxPendingBytesPerConnection: number
+  maxPendingBytesPerBoard: number
+}
+
+export interface RoomOptions {
+  boardId: string
+  store: DocStore
+  log: Logger
+  /** The tldraw schema this server runs: records are validated and boards migrated to it. */
+  schema: StoreSchema<TLRecord, any>
+  limits: RoomLimits
+  compactAfterUpdates: number
+  /** Called when the last connection leaves. */
+  onEmpty: (room: Room) => void
+  /** Called when the room can no longer persist and must be dropped from memory. */
+  onBroken: (room: Room) => void
+}
+
+/**
+ * One board in memory: its Y.Doc and the connections to it. Client updates go through the
+ * UpdateGate (policy, held updates), into the doc, into the DocumentLog (stored in one write per
+ * event-loop turn) and only then out to the others. Presence is the PresenceRegistry's.
+ */
+export class Room {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  private readonly connections = new Set<Connection>()
+  /** How many open connections each owner key has (see UpdateGate: who may write which client ids). */
+  private readonly ownerCounts = new Map<string, number>()
+  private readonly log: Logger
+  private readonly documentLog: DocumentLog
+  private readonly presence: PresenceRegistry
+  private readonly gate: UpdateGate
+  private broken = false
+  private destroyed = false
+
+  private constructor(
+    private readonly options: RoomOptions,
+    doc: Y.Doc,
+    stored: { lastSeq: number; logLength: number; bytes: number },
+    followsServerSchema: boolean,
+  ) {
+    this.boardId = options.boardId
+    this.log = options.log.child({ board: options.boardId })
+    this.doc = doc
+    this.documentLog = new DocumentLog({
+      boardId: options.boardId,
+      doc,
+      store: options.store,
+      log: this.log,
+      compactAfterUpdates: options.compactAfterUpdates,
+      stored,
+      onDurable: (merged, origins) => this.relay(merged, origins),
+      onFailed: () => this.fail(),
+    })
+    this.presence = new PresenceRegistry(doc, {
+      log: this.log,
+      maxStateBytes: options.limits.maxPresenceBytes,
+      maxFrameBytes: options.limits.maxMessageBytes,
+      broadcast: (frame, except) => {
+        for (const connection of this.connections) if (connection !== except) connection.send(frame)
+      },
+      onAnnounced: (holder, state) => this.recordAttendance(holder as Connection, state),
+    })
+    this.gate = new UpdateGate({
+      doc,
+      policy: new DocumentPolicy({
+        schema: options.schema,
+        maxRecordBytes: options.limits.maxRecordBytes,
+        validateRecords: () => followsServerSchema,
+      }),
+      log: this.log,
+      maxHeldBytesPerConnection: options.limits.maxPendingBytesPerConnection,
+      maxHeldBytesPerBoard: options.limits.maxPendingBytesPerBoard,
+      ownerOnline: (ownerKey) => (this.ownerCounts.get(ownerKey) ?? 0) > 0,
+    })
+    // Whatever changed the doc (a client, a restore), held updates may now be complete.
+    this.doc.on('afterTransaction', this.onAfterTransaction)
+  }
+
+  /** Loads a board's document from the store and brings an older board up to the server's schema. */
+  static async load(options: RoomOptions): Promise<Room> {
+    const stored = await options.store.loadDoc(options.boardId)
+    const doc = new Y.Doc({ gc: true })
+    let skipped = 0
+    doc.transact(() => {
+      if (stored.snapshot) {
+        try {
+          Y.applyUpdateV2(doc, stored.snapshot, FROM_STORE)
+        } catch (error) {
+          skipped++
+          options.log.error({ err: error, board: options.boardId }, 'unreadable stored snapshot')
+        }
+      }
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(doc, update, FROM_STORE)
+        } catch (error) {
+          skipped++
+          options.log.error({ err: error, board: options.boardId }, 'skipping unreadable stored update')
+        }
+      }
+    }, FROM_STORE)
+    if (skipped > 0) options.log.error({ board: options.boardId, skipped }, 'board loaded with unreadable updates')
+    // Anything a damaged log leaves waiting for missing content would otherwise be integrated
+    // later inside some client's transaction.
+    doc.store.pendingStructs = null
+    doc.store.pendingDs = null
+    const storedSchema = readSchema(doc)
+    const relation = storedSchema ? compareSchema(storedSchema, options.schema) : 'same'
+    if (relation === 'newer') {
+      options.log.warn({ board: options.boardId }, 'board follows a newer tldraw schema than this server; records are not validated')
+    }
+    const room = new Room(
+      options,
+      doc,
+      {
+        lastSeq: stored.lastSeq,
+        logLength: stored.updates.length,
+        // The size limit counts what a joining client downloads (v1), not what the disk holds.
+        bytes: Y.encodeStateAsUpdate(doc).length,
+      },
+      relation !== 'newer',
+    )
+    if (relation === 'older') room.migrate()
+    return room
+  }
+
+  // Older boards are migrated once, here, so every record the policy validates follows the
+  // server's schema (and no client has to write a migration).
+  private migrate(): void {
+    const result = migrateDoc(this.doc, this.options.schema, { write: true, origin: FROM_SERVER })
+    if (result.kind === 'failed') this.log.error({ reason: result.reason }, 'could not migrate board to the current schema')
+    else this.log.info({ kind: result.kind }, 'migrated board to the current tldraw schema')
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** Adds a connection: false (and the connection closed) when the board is full or unusable. */
+  join(connection: Connection): boolean {
+    if (this.destroyed || this.broken) {
+      connection.close(CLOSE.serverError)
+      return false
+    }
+    if (this.connections.size >= this.options.limits.maxConnections) {
+      this.log.warn({ conn: connection.id }, 'refusing connection: board full')
+      connection.close(CLOSE.boardFull)
+      return false
+    }
+    this.connections.add(connection)
+    this.ownerCounts.set(connection.ownerKey, (this.ownerCounts.get(connection.ownerKey) ?? 0) + 1)
+    connection.onClose(() => this.leave(connection))
+    // Ask writers for what they have that we lack (offline edits); observers' content is not wanted.
+    if (canEditDocument(connection.role)) connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    for (const frame of this.presence.snapshotFrames()) connection.send(frame)
+    connection.attach(this.handleMessage)
+    return true
+  }
+
+  private leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    const owned = (this.ownerCounts.get(connection.ownerKey) ?? 1) - 1
+    if (owned > 0) this.ownerCounts.set(connection.ownerKey, owned)
+    else this.ownerCounts.delete(connection.ownerKey)
+    this.gate.drop(connection)
+    if (!this.destroyed) this.presence.remove(connection)
+    if (this.connections.size === 0) this.options.onEmpty(this)
+  }
+
+  /** Closes every connection the predicate selects, with the given close code. */
+  closeConnections(select: (connection: Connection) => boolean, spec: CloseEventSpec): number {
+    let closed = 0
+    for (const connection of [...this.connections]) {
+      if (select(connection)) {
+        connection.close(spec)
+        closed++
+      }
+    }
+    return closed
+  }
+
+  private readonly handleMessage = async (connection: Connection, bytes: Uint8Array): Promise<void> => {
+    let message
+    try {
+      message = decodeMessage(bytes)
+    } catch (error) {
+      this.log.warn({ conn: connection.id, reason: (error as Error).message }, 'closing connection: malformed message')
+      connection.close(CLOSE.badMessage)
+      return
+    }
+    switch (message.type) {
+      case 'sync-step1': {
+        // Durable before relayed: the reply carries the whole document, so wait until everything
+        // already applied to it is in the store.
+        await this.documentLog.whenPersisted()
+        if (connection.closed) return
+        let diff: Uint8Array
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector)
+        } catch {
+          this.log.warn({ conn: connection.id }, 'closing connection: unreadable state vector')
+          connection.close(CLOSE.badMessage)
+          return
+        }
+        // No frame the server sends exceeds what it accepts: a big board goes out in parts, the
+        // last one as the step-2 reply (which is what marks the client as synced).
+        const parts = splitUpdate(diff, this.options.limits.maxMessageBytes - 16)
+        for (const [i, part] of parts.entries()) connection.send(i === parts.length - 1 ? encodeSyncStep2(part) : encodeUpdate(part))
+        return
+      }
+      case 'sync-step2':
+      case 'update':
+        this.applyClientUpdate(connection, message.update)
+        return
+      case 'awareness': {
+        const refused = this.presence.receive(connection, message.update)
+        if (refused) connection.close(refused)
+        return
+      }
+      case 'query-awareness':
+        for (const frame of this.presence.snapshotFrames()) connection.send(frame)
+        return
+      default: {
+        const exhaustive: never = message
+        throw new Error(`unhandled message ${JSON.stringify(exhaustive)}`)
+      }
+    }
+  }
+
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    if (!canEditDocument(connection.role)) {
+      this.log.info({ conn: connection.id, role: connection.role, bytes: update.length }, 'dropped update from read-only link')
+      connection.denyOnce('this link can view the board but not change it')
+      return
+    }
+    const max = this.options.limits.maxBoardBytes
+    // Held updates count too: they will be part of the board once what they build on arrives.
+    if (this.documentLog.approximateBytes + this.gate.heldTotal + update.length > max) {
+      // The running count includes overwritten data; measure the real document before refusing.
+      const actual = this.documentLog.measure()
+      if (actual + this.gate.heldTotal + update.length > max) {
+        this.log.warn({ conn: connection.id, actual, held: this.gate.heldTotal, update: update.length }, 'refusing update: board too large')
+        connection.close(CLOSE.boardTooLarge)
+        return
+      }
+    }
+    this.gate.submit(connection, update)
+  }
+
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin instanceof Connection && transaction.changed.has(this.doc.getMap(BOARD_DOC_KEYS.settings) as Y.AbstractType<any>)) {
+      // A board just made anonymous keeps no names: tldraw's user records (which carry them) go.
+      queueMicrotask(() => this.forgetNamesIfAnonymous())
+    }
+    if (transaction.origin instanceof Connection || transaction.origin === FROM_STORE) return
+    // A server change (restore, migration) may complete what someone's held update builds on.
+    queueMicrotask(() => {
+      if (!this.destroyed) this.gate.retryHeld()
+    })
+  }
+
+  // Relays a durable batch to everyone but a connection whose own update is the whole batch.
+  private relay(merged: Uint8Array, origins: ReadonlySet<unknown>): void {
+    const frames = splitUpdate(merged, this.options.limits.maxMessageBytes - 16).map(encodeUpdate)
+    for (const connection of this.connections) {
+      if (origins.size === 1 && origins.has(connection)) continue
+      for (const frame of frames) connection.send(frame)
+    }
+  }
+
+  /** Resolves once every update applied so far is durable in the store. */
+  whenPersisted(): Promise<void> {
+    return this.documentLog.whenPersisted()
+  }
+
+  /** Writes a snapshot now if the log has grown since the last one (used before unloading). */
+  compactIfNeeded(): Promise<void> {
+    return this.documentLog.compactIfNeeded()
+  }
+
+  /** Applies a change of the server's own (a restore): stored and relayed like any other. */
+  applyServerChange(change: (doc: Y.Doc) => void): void {
+    if (this.destroyed || this.broken) throw new Error('the board is not available')
+    this.doc.transact(() => change(this.doc), FROM_SERVER)
+  }
+
+  /**
+   * Who took part, by stakeholder group (for participation counts and exports): the first time a
+   * person's presence names their group, the server writes a pseudonymous entry into the board's
+   * `attendance` root — the author id, or the connection's id for clients without one. Never a name.
+   */
+  private recordAttendance(connection: Connection, state: Record<string, unknown>): void {
+    const parsed = stakeholderGroupSchema.safeParse((state.user as { group?: unknown } | undefined)?.group)
+    if (!parsed.success || this.destroyed || this.broken) return
+    const id = connection.authorId ?? `connection-${connection.id}`
+    const attendance = this.doc.getMap<{ group: string; role: string; firstSeen: number }>(BOARD_DOC_KEYS.attendance)
+    const current = attendance.get(id)
+    if (current && current.group === parsed.data && current.role === connection.role) return
+    this.applyServerChange((doc) =>
+      doc.getMap(BOARD_DOC_KEYS.attendance).set(id, { group: parsed.data, role: connection.role, firstSeen: current?.firstSeen ?? Date.now() }),
+    )
+  }
+
+  private forgetNamesIfAnonymous(): void {
+    if (this.destroyed || this.broken || !readBoardSettings(this.doc).anonymous) return
+    const users = [...getRecordsMap(this.doc).entries()].filter(([, record]) => record instanceof Y.Map && record.get('typeName') === 'user').map(([id]) => id)
+    if (users.length > 0) this.applyServerChange((doc) => deleteRecords(doc, users))
+  }
+
+  private fail(): void {
+    // Updates that cannot be stored must not be relayed. Drop the room: clients keep their copies
+    // and resend them when they reconnect to a freshly loaded room.
+    this.broken = true
+    this.log.error('could not persist update; closing board connections')
+    this.closeConnections(() => true, CLOSE.serverError)
+    this.options.onBroken(this)
+  }
+
+  /** Frees the document and presence; the room must not be used afterwards. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.documentLog.stop()
+    this.closeConnections(() => true, CLOSE.goingAway)
+    this.doc.off('afterTransaction', this.onAfterTransaction)
+    this.presence.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,409 @@
+import * as Y from 'yjs'
+import { decodeUpdate, structsByClient, type DecodedUpdate, type Struct } from '../../shared/yjsUpdates.ts'
+
+/*
+ * What an update would do to a document, worked out *before* it is applied and attributed to the
+ * update alone. Yjs itself integrates an update's items wherever their parents are; items whose
+ * dependencies are missing are held aside inside the doc and integrated later, inside whatever
+ * transaction happens to supply the dependency — possibly another connection's. That is why the
+ * server never lets Yjs hold anything aside: an update whose dependencies are not all in the doc
+ * is reported as `waiting` and kept by the caller, outside the doc, until they are.
+ *
+ * The result lists every effect: an item inserted under a parent (a root, a map key or a
+ * sequence), or an existing item deleted. Paths are the root's name followed by the map keys
+ * below it ('#' for a position in a sequence). Nothing here mutates the doc.
+ */
+
+/** A location in the doc: root name, then map keys ('#' = inside a sequence). */
+export type DocPath = readonly string[]
+
+/** The kinds of content an item can carry. */
+export type ContentKind =
+  | 'map'
+  | 'array'
+  | 'text'
+  | 'xml-fragment'
+  | 'xml-element'
+  | 'xml-text'
+  | 'xml-hook'
+  | 'value'
+  | 'string'
+  | 'binary'
+  | 'embed'
+  | 'format'
+  | 'deleted'
+  | 'doc'
+
+/**
+ * The top-level item (a direct child of a root) an effect falls under: an item already in the doc,
+ * or one this update creates (with its neighbours at insertion, to tell where it lands). Lets a
+ * rule for a sequence root (the collaborative document) see which block a change touches.
+ */
+export type TopRef = { kind: 'doc'; item: Y.Item } | { kind: 'own'; item: Y.Item; origin: Y.ID | null; rightOrigin: Y.ID | null }
+
+/** An item the update inserts. `values` holds JSON values (one per map entry), `text` a string. */
+export interface InsertEffect {
+  kind: 'insert'
+  /** The struct as decoded; the policy may void it (turn it into GC). */
+  item: Y.Item
+  /** The parent type's path; undefined when the item lands in a deleted/collected parent (no effect). */
+  parent: DocPath | undefined
+  /** The map key, or null for a position in a sequence (array, text, xml). */
+  key: string | null
+  content: ContentKind
+  values?: unknown[]
+  text?: string
+  /** For a type (map, text...): the path the new type will have. */
+  path?: DocPath
+  /** True when the parent type is itself created by this update (a new record's fields). */
+  parentFresh: boolean
+  /** The top-level item it falls under (itself when it is one). */
+  top: TopRef | null
+}
+
+/** An existing item the update deletes. */
+export interface DeleteEffect {
+  kind: 'delete'
+  /** The part of the update's delete set that deletes this item. */
+  range: { client: number; clock: number; len: number }
+  parent: DocPath
+  key: string | null
+  /** The deleted item's content kind; 'map' under a map key deletes a whole record. */
+  content: ContentKind
+  /** The deleted item's value, for JSON values. */
+  values?: unknown[]
+  /** The top-level item it falls under (itself when it is one). */
+  top: TopRef | null
+}
+
+export type Effect = InsertEffect | DeleteEffect
+
+/** The outcome of analysing an update against a doc. */
+export type UpdateAnalysis =
+  | {
+      status: 'ready'
+      decoded: DecodedUpdate
+      effects: Effect[]
+      /** Clients whose clock the update advances (it writes new structs under these ids). */
+      writesClients: Set<number>
+      /** True when the update adds nothing the doc does not already have. */
+      empty: boolean
+    }
+  /** A dependency is missing: retry once getState(doc, client) >= state. */
+  | { status: 'waiting'; decoded: DecodedUpdate; needs: { client: number; state: number } }
+  | { status: 'malformed'; reason: string }
+
+/** Deeper than this, a path is refused (no board layout nests this deep). */
+export const MAX_PATH_DEPTH = 32
+
+/** The content kind of an item. */
+export function contentKind(content: Y.Item["content"]): ContentKind {
+  if (content instanceof Y.ContentType) {
+    const type = content.type
+    // Subclasses before their bases: XmlHook extends Map, XmlText extends Text, XmlElement extends XmlFragment.
+    if (type instanceof Y.XmlHook) return 'xml-hook'
+    if (type instanceof Y.Map) return 'map'
+    if (type instanceof Y.XmlText) return 'xml-text'
+    if (type instanceof Y.Text) return 'text'
+    if (type instanceof Y.XmlElement) return 'xml-element'
+    if (type instanceof Y.XmlFragment) return 'xml-fragment'
+    if (type instanceof Y.Array) return 'array'
+    return 'map'
+  }
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return 'value'
+  if (content instanceof Y.ContentString) return 'string'
+  if (content instanceof Y.ContentBinary) return 'binary'
+  if (content instanceof Y.ContentEmbed) return 'embed'
+  if (content instanceof Y.ContentFormat) return 'format'
+  if (content instanceof Y.ContentDeleted) return 'deleted'
+  if (content instanceof Y.ContentDoc) return 'doc'
+  return 'deleted'
+}
+
+function valuesOf(content: Y.Item["content"]): unknown[] | undefined {
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return (content as unknown as { arr: unknown[] }).arr
+  return undefined
+}
+
+const DEAD = Symbol('dead')
+type Located = DocPath | typeof DEAD
+
+/**
+ * Resolves the path of types already in the doc, walking up through their items (iteratively:
+ * a hostile doc may nest thousands of types). Memoised per analysis.
+ */
+class DocPaths {
+  private readonly memo = new Map<Y.AbstractType<any>, Located>()
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  of(type: Y.AbstractType<any>): Located {
+    const chain: Y.AbstractType<any>[] = []
+    let current: Y.AbstractType<any> = type
+    let base: Located | undefined
+    for (;;) {
+      const known = this.memo.get(current)
+      if (known !== undefined) {
+        base = known
+        break
+      }
+      const item = current._item
+      if (item === null) {
+        base = [Y.findRootTypeKey(current)]
+        this.memo.set(current, base)
+        break
+      }
+      chain.push(current)
+      if (item.deleted || chain.length > MAX_PATH_DEPTH || !(item.parent instanceof Y.AbstractType)) {
+        base = DEAD
+        break
+      }
+      current = item.parent
+    }
+    // Walk back down, extending the base path.
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const t = chain[i]
+      if (base !== DEAD) {
+        const item = t._item as Y.Item
+        if (item.deleted || base.length >= MAX_PATH_DEPTH) base = DEAD
+        else base = [...base, item.parentSub ?? '#']
+      }
+      this.memo.set(t, base)
+    }
+    return base
+  }
+}
+
+/** Where an item (already in the doc or earlier in this update) sits: parent path and key. */
+interface Place {
+  parent: Located
+  key: string | null
+  /** For types: the type's own path. */
+  path?: Located
+  /** The parent type was created by this update. */
+  parentFresh: boolean
+  /** This item is a type created by this update. */
+  freshType: boolean
+  /** The top-level item this item falls under (itself when it is one). */
+  top: TopRef | null
+}
+
+/** The top-level ancestor of an item in the doc (itself when its parent is a root), iteratively. */
+function topOfDocItem(item: Y.Item): Y.Item | null {
+  let current = item
+  for (let depth = 0; depth <= MAX_PATH_DEPTH; depth++) {
+    const parent = current.parent
+    if (!(parent instanceof Y.AbstractType)) return null
+    if (parent._item === null) return current
+    current = parent._item
+  }
+  return null
+}
+
+/**
+ * Works out what `update` would do to `doc`, or why it cannot be applied yet. Throws nothing:
+ * malformed input is reported as such.
+ */
+export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
+  let decoded: DecodedUpdate
+  try {
+    decoded = decodeUpdate(update)
+  } catch (error) {
+    return { status: 'malformed', reason: `unreadable update: ${(error as Error).message}` }
+  }
+  try {
+    return analyzeDecoded(doc, decoded)
+  } catch (error) {
+    return { status: 'malformed', reason: `inconsistent update: ${(error as Error).message}` }
+  }
+}
+
+/** As analyzeUpdate, for an update that is already decoded (a held update being retried). */
+export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalysis {
+  const store = doc.store
+  const paths = new DocPaths(doc)
+  const byClient = structsByClient(decoded.structs)
+  // The state each client reaches as the update's structs are taken in order.
+  const reached = new Map<number, number>()
+  const stateOf = (client: number) => reached.get(client) ?? Y.getState(store, client)
+  // Places of the update's own new items, per client, sorted by clock, for id lookups.
+  const ownPlaces = new Map<number, Array<{ clock: number; len: number; place: Place | typeof DEAD }>>()
+  const effects: Effect[] = []
+  const writesClients = new Set<number>()
+
+  const ownLookup = (id: Y.ID) => {
+    const list = ownPlaces.get(id.client)
+    if (!list) return undefined
+    let lo = 0
+    let hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const entry = list[mid]
+      if (id.clock < entry.clock) hi = mid - 1
+      else if (id.clock >= entry.clock + entry.len) lo = mid + 1
+      else return entry
+    }
+    return undefined
+  }
+
+  // The place of the item containing `id`: from this update, else from the doc.
+  const placeOf = (id: Y.ID): Place | typeof DEAD => {
+    const own = ownLookup(id)
+    if (own) return own.place
+    const struct = Y.getItem(store, id) as Y.Item | Y.GC
+    if (!(struct instanceof Y.Item)) return DEAD
+    if (!(struct.parent instanceof Y.AbstractType)) return DEAD
+    const parent = paths.of(struct.parent)
+    const topItem = topOfDocItem(struct)
+    const place: Place = { parent, key: struct.parentSub, parentFresh: false, freshType: false, top: topItem ? { kind: 'doc', item: topItem } : null }
+    if (struct.content instanceof Y.ContentType) place.path = paths.of(struct.content.type)
+    return place
+  }
+
+  const known = (id: Y.ID) => id.clock < stateOf(id.client)
+
+  // Clients are independent except through ids; take them in an order that lets dependencies
+  // inside the update resolve: repeat passes until no client makes progress.
+  const cursors = new Map<number, { run: Struct[]; next: number }>()
+  for (const [client, run] of byClient) cursors.set(client, { run, next: 0 })
+  let progress = true
+  let waiting: { client: number; state: number } | undefined
+  while (cursors.size > 0 && progress) {
+    progress = false
+    waiting = undefined
+    for (const [client, cursor] of cursors) {
+      const before = cursor.next
+      const needs = takeRun(client, cursor)
+      if (cursor.next > before) progress = true
+      if (needs === undefined) cursors.delete(client)
+      else waiting ??= needs
+    }
+  }
+  if (cursors.size > 0) return { status: 'waiting', decoded, needs: waiting! }
+
+  // Takes a client's structs in clock order from the cursor on; returns what blocks it, if anything.
+  function takeRun(client: number, cursor: { run: Struct[]; next: number }): { client: number; state: number } | undefined {
+    const places = ownPlaces.get(client) ?? []
+    ownPlaces.set(client, places)
+    for (; cursor.next < cursor.run.length; cursor.next++) {
+      const struct = cursor.run[cursor.next]
+      const state = stateOf(client)
+      const end = struct.id.clock + struct.length
+      if (struct instanceof Y.Skip || end <= state) continue // a gap marker, or already known
+      if (struct.id.clock > state) return { client, state: struct.id.clock }
+      const offset = state - struct.id.clock
+      if (struct instanceof Y.GC) {
+        places.push({ clock: struct.id.clock, len: struct.length, place: DEAD })
+      } else {
+        const item = struct as Y.Item
+        const origin = offset > 0 ? Y.createID(client, item.id.clock + offset - 1) : item.origin
+        for (const dep of [origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
+          if (!dep) continue
+          // Yjs assumes an item's own-client references point backwards; one that does not
+          // would make it throw half-way through integrating, leaving the doc half-changed.
+          if (dep.client === client && dep.clock >= item.id.clock && !(dep === origin && offset > 0)) {
+            throw new Error(`item ${client}:${item.id.clock} refers forward to its own client`)
+          }
+          if (!known(dep)) return { client: dep.client, state: dep.clock + 1 }
+        }
+        const place = placeItem(item, origin)
+        places.push({ clock: item.id.clock, len: item.length, place })
+        if (place !== DEAD) {
+          const effect: InsertEffect = {
+            kind: 'insert',
+            item,
+            parent: place.parent === DEAD ? undefined : place.parent,
+            key: place.key,
+            content: contentKind(item.content),
+            parentFresh: place.parentFresh,
+            top: place.top,
+          }
+          const values = valuesOf(item.content)
+          if (values) effect.values = values
+          if (item.content instanceof Y.ContentString) effect.text = item.content.str
+          if (place.path && place.path !== DEAD) effect.path = place.path
+          effects.push(effect)
+        }
+      }
+      writesClients.add(client)
+      reached.set(client, end)
+    }
+    return undefined
+  }
+
+  function placeItem(item: Y.Item, origin: Y.ID | null): Place | typeof DEAD {
+    let parent: Located
+    let key: string | null
+    let parentFresh = false
+    // The top-level item a child falls under is its holder's (for the holder's children, the
+    // holder's own top); a sibling's neighbour shares it.
+    let inheritedTop: TopRef | null = null
+    if (typeof item.parent === 'string') {
+      parent = [item.parent]
+      key = item.parentSub
+    } else if (item.parent instanceof Y.ID) {
+      const holder = placeOf(item.parent)
+      if (holder === DEAD) return DEAD
+      if (holder.path === undefined) throw new Error(`parent ${item.parent.client}:${item.parent.clock} is not a type`)
+      parent = holder.path
+      key = item.parentSub
+      parentFresh = holder.freshType
+      inheritedTop = holder.top
+    } else {
+      const neighbour = origin ?? item.rightOrigin
+      if (!neighbour) throw new Error(`item ${item.id.client}:${item.id.clock} has no parent`)
+      const place = placeOf(neighbour)
+      if (place === DEAD) return DEAD
+      parent = place.parent
+      key = place.key
+      parentFresh = place.parentFresh
+      inheritedTop = place.top
+    }
+    if (parent === DEAD) return DEAD
+    const top: TopRef | null =
+      parent.length === 1 ? { kind: 'own', item, origin, rightOrigin: item.rightOrigin } : inheritedTop
+    const place: Place = { parent, key, parentFresh, freshType: item.content instanceof Y.ContentType, top }
+    if (item.content instanceof Y.ContentType) {
+      place.path = parent.length >= MAX_PATH_DEPTH ? DEAD : [...parent, key ?? '#']
+    }
+    return place
+  }
+
+  // Deletes: every range must lie within what the doc plus this update know.
+  for (const [client, ranges] of decoded.deletes) {
+    for (const range of ranges) {
+      const state = stateOf(client)
+      if (range.clock + range.len > state) {
+        return { status: 'waiting', decoded, needs: { client, state: range.clock + range.len } }
+      }
+      const docState = Y.getState(store, client)
+      if (range.clock >= docState) continue // deletes only items of this update: no lasting effect
+      const end = Math.min(range.clock + range.len, docState)
+      const structs = store.clients.get(client)
+      if (!structs) continue
+      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i++) {
+        const struct = structs[i]
+        if (struct.id.clock >= end) break
+        if (!(struct instanceof Y.Item) || struct.deleted || !(struct.parent instanceof Y.AbstractType)) continue
+        const parent = paths.of(struct.parent)
+        if (parent === DEAD) continue
+        const from = Math.max(range.clock, struct.id.clock)
+        const to = Math.min(end, struct.id.clock + struct.length)
+        const topItem = topOfDocItem(struct)
+        const effect: DeleteEffect = {
+          kind: 'delete',
+          range: { client, clock: from, len: to - from },
+          parent,
+          key: struct.parentSub,
+          content: contentKind(struct.content),
+          top: topItem ? { kind: 'doc', item: topItem } : null,
+        }
+        const values = valuesOf(struct.content)
+        if (values) effect.values = values
+        effects.push(effect)
+      }
+    }
+  }
+
+  return { status: 'ready', decoded, effects, writesClients, empty: effects.length === 0 && writesClients.size === 0 }
+}
