@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import type { Locale } from '../../shared/locales.ts'
-import { BoardPage } from './board/BoardPage.tsx'
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx'
 import { chooseUiLocale, readStoredUiLocale, storeUiLocale } from './i18n/uiLocale.ts'
 import { LobbyPage } from './lobby/LobbyPage.tsx'
 import { parseRoute } from './routes.ts'
 import { ErrorPanel } from './ui/ErrorPanel.tsx'
+
+// The board page (tldraw, Yjs, the sync client: ~95 % of the code) is its own chunk, so the lobby
+// never downloads it. React starts loading it on the first render of a board address, that is as
+// soon as the small main chunk has run.
+const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 
 /** The whole app: picks the UI language and the page for the current address. */
 export function App() {
@@ -35,11 +39,22 @@ export function App() {
       {route.page === 'lobby' ? (
         <LobbyPage />
       ) : route.page === 'board' ? (
-        <BoardPage boardId={route.boardId} token={route.token} onBoardLocale={setBoardLocale} />
+        <Suspense fallback={<Opening />}>
+          <BoardPage boardId={route.boardId} token={route.token} view={route.view} onBoardLocale={setBoardLocale} />
+        </Suspense>
       ) : (
         <NotFound />
       )}
     </I18nProvider>
+  )
+}
+
+function Opening() {
+  const { messages } = useI18n()
+  return (
+    <main className="page page--narrow" aria-busy="true">
+      <p role="status">{messages.openingBoard}</p>
+    </main>
   )
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRoute } from './routes.ts'
+import { parseRoute, presenterLink } from './routes.ts'
 
 describe('parseRoute', () => {
   it('opens the lobby at the root', () => {
@@ -11,6 +11,7 @@ describe('parseRoute', () => {
       page: 'board',
       boardId: 'abc_123',
       token: 's3cr-et',
+      view: 'editor',
     })
   })
 
@@ -19,7 +20,19 @@ describe('parseRoute', () => {
       page: 'board',
       boardId: 'abc',
       token: undefined,
+      view: 'editor',
     })
+  })
+
+  it('opens the presenter view with ?view=presenter, keeping the token in the fragment', () => {
+    expect(parseRoute({ pathname: '/b/abc', search: '?view=presenter', hash: '#k=t0k' })).toEqual({
+      page: 'board',
+      boardId: 'abc',
+      token: 't0k',
+      view: 'presenter',
+    })
+    expect(parseRoute({ pathname: '/b/abc', search: '?view=other', hash: '#k=t0k' })).toMatchObject({ view: 'editor' })
+    expect(presenterLink({ origin: 'https://x.org', pathname: '/b/abc', hash: '#k=t0k' })).toBe('https://x.org/b/abc?view=presenter#k=t0k')
   })
 
   it('does not take odd paths for boards', () => {

@@ -1,18 +1,28 @@
+/** Which view of a board: the editor everyone works in, or the presenter view for a projector. */
+export type BoardViewKind = 'editor' | 'presenter'
+
 /** Where the browser is in the app: the lobby, a board (with the link's token) or nowhere. */
 export type Route =
   | { page: 'lobby' }
-  | { page: 'board'; boardId: string; token: string | undefined }
+  | { page: 'board'; boardId: string; token: string | undefined; view: BoardViewKind }
   | { page: 'notFound' }
 
 /**
  * Reads the route from a location. The token travels in the fragment (`#k=...`) so that it never
- * appears in HTTP requests, server logs or Referer headers.
+ * appears in HTTP requests, server logs or Referer headers. `?view=presenter` opens the board's
+ * presenter view (`/b/<id>?view=presenter#k=<token>`): the board for a projector, without editing.
  */
-export function parseRoute(location: { pathname: string; hash: string }): Route {
+export function parseRoute(location: { pathname: string; hash: string; search?: string }): Route {
   if (location.pathname === '/' || location.pathname === '') return { page: 'lobby' }
   const match = /^\/b\/([A-Za-z0-9_-]{1,128})\/?$/.exec(location.pathname)
   if (!match) return { page: 'notFound' }
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
   const token = fragment.get('k') ?? undefined
-  return { page: 'board', boardId: match[1], token: token === '' ? undefined : token }
+  const view: BoardViewKind = new URLSearchParams(location.search ?? '').get('view') === 'presenter' ? 'presenter' : 'editor'
+  return { page: 'board', boardId: match[1], token: token === '' ? undefined : token, view }
+}
+
+/** The address of a board's presenter view, from any of the board's links (keeps the token). */
+export function presenterLink(location: { origin: string; pathname: string; hash: string }): string {
+  return `${location.origin}${location.pathname}?view=presenter${location.hash}`
 }

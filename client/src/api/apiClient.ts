@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Locale } from '../../../shared/locales.ts'
+import { CREATE_KEY_HEADER, type CreateBoardRequest } from '../../../shared/api/boards.ts'
 import {
   apiErrorBodySchema,
   boardInfoSchema,
@@ -25,7 +25,7 @@ export class ApiError extends Error {
   }
 }
 
-async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+export async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
     const error = apiErrorBodySchema.safeParse(body)
@@ -38,19 +38,19 @@ async function readJson<T>(response: Response, schema: z.ZodType<T>): Promise<T>
   return parsed.data
 }
 
-function bearer(token: string): HeadersInit {
+export function bearer(token: string): HeadersInit {
   return { Authorization: `Bearer ${token}` }
 }
 
-/** Creates a board and returns its three links. */
-export async function createBoard(body: {
-  template: string
-  title?: string
-  locale?: Locale
-}): Promise<CreatedBoard> {
+/**
+ * Creates a board and returns its three links. `creationKey` is needed when the server restricts
+ * board creation (CREATE_BOARDS=key): without it the server answers `creation_key_required`,
+ * with a wrong one `bad_creation_key`.
+ */
+export async function createBoard(body: CreateBoardRequest, creationKey?: string): Promise<CreatedBoard> {
   const response = await fetch('/api/boards', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(creationKey ? { [CREATE_KEY_HEADER]: creationKey } : {}) },
     body: JSON.stringify(body),
   })
   return readJson(response, createdBoardSchema)

@@ -28,8 +28,8 @@ export function BoardChrome() {
         title={messages.changeIdentity(identity.name)}
         onClick={editIdentity}
       >
-        <span className="swatch" aria-hidden="true" style={{ backgroundColor: STAKEHOLDER_GROUP_COLOURS[identity.group] }} />{' '}
-        {identity.name}
+        <span className="swatch" aria-hidden="true" style={{ backgroundColor: STAKEHOLDER_GROUP_COLOURS[identity.group] }} />
+        <span className="board-chrome__name">{identity.name}</span>
       </button>
       <LanguageSwitcher compact />
     </div>

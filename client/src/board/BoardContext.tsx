@@ -10,6 +10,8 @@ export interface BoardContextValue {
   identity: Identity
   readOnly: boolean
   editIdentity: () => void
+  /** This browser's pseudonymous author id on the board: stamped on the notes written here. */
+  authorId: string
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

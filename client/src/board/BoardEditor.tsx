@@ -9,13 +9,17 @@ import {
   getUserPreferences,
   Tldraw,
   UserRecordType,
+  useValue,
   type Editor,
   type TLComponents,
   type TLStore,
   type TLUserPreferences,
 } from 'tldraw'
 import type { Locale } from '../../../shared/locales.ts'
-import { STAKEHOLDER_GROUP_COLOURS } from '../../../shared/stakeholderGroups.ts'
+import { BOARD_DOC_KEYS, readBoardSettings } from '../../../shared/boardDoc.ts'
+import { isFrozen, SESSION_ROOT } from '../../../shared/session/sessionState.ts'
+import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
+import type * as Y from 'yjs'
 import type { ClientConfig } from '../api/apiTypes.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { localeFromLanguages, tldrawLocaleFor } from '../i18n/uiLocale.ts'
@@ -23,7 +27,12 @@ import type { Identity } from '../join/identity.ts'
 import { createBoardAssetStore, type UploadProblem } from './assetStore.ts'
 import { BoardChrome } from './BoardChrome.tsx'
 import { useBoard } from './BoardContext.tsx'
+import { BoardCursor } from './BoardCursor.tsx'
+import { BoardStylePanel, BoardToolbar, TRIM_OVERRIDES } from './BoardToolbar.tsx'
 import { LicenceNotice } from './LicenceNotice.tsx'
+import { readRememberedZone } from './rememberedZone.ts'
+import { registerNotePlacement } from './zoneNotes.ts'
+import { showOpeningView } from './zoneViews.ts'
 import { keepLinksLocal, SELF_HOSTED_ASSET_URLS, SHAPE_UTILS, STORE_SHAPE_UTILS, watchForLicenceGate } from './tldrawSetup.ts'
 import { bindStoreToYDoc, type BindingError } from '../sync/bindStoreToYDoc.ts'
 import { bindPresence, type AwarenessUser, type PresenceBinding } from '../sync/presence.ts'
@@ -32,7 +41,18 @@ import { zoneLockOverrides } from '../templates/zoneProtection.ts'
 
 // tldraw asks for stable component overrides: defined once, outside the component.
 // Issue 4 (templates): the agenda panel and zone protection live in the InFrontOfTheCanvas slot.
-const COMPONENTS: TLComponents = { SharePanel: BoardChrome, InFrontOfTheCanvas: BoardTemplateLayer }
+// Issue 8: our zone switcher and "Add note" there too (BoardOverlay); the toolbar trimmed to what
+// workshops use; the style panel only while there is something to style; no page menu (a board is
+// one page); cursor name tags that meet WCAG contrast.
+const COMPONENTS: TLComponents = {
+  SharePanel: BoardChrome,
+  InFrontOfTheCanvas: BoardTemplateLayer,
+  Toolbar: BoardToolbar,
+  StylePanel: BoardStylePanel,
+  PageMenu: null,
+  CollaboratorCursor: BoardCursor,
+}
+const OVERRIDES = { facilitator: [zoneLockOverrides('facilitator'), TRIM_OVERRIDES], other: [zoneLockOverrides('participant'), TRIM_OVERRIDES] }
 
 function uploadMessage(problem: UploadProblem, config: ClientConfig, messages: ReturnType<typeof useI18n>['messages']): string {
   switch (problem) {
@@ -42,6 +62,8 @@ function uploadMessage(problem: UploadProblem, config: ClientConfig, messages: R
       return messages.uploadBadType(config.uploadTypes.map((type) => type.replace('image/', '').toUpperCase()).join(', '))
     case 'notAllowed':
       return messages.uploadNotAllowed
+    case 'quotaFull':
+      return messages.uploadQuotaFull
     case 'failed':
       return messages.uploadFailed
   }
@@ -82,16 +104,23 @@ export function BoardEditor(props: { config: ClientConfig; token: string }) {
           assetUrls={SELF_HOSTED_ASSET_URLS}
           shapeUtils={SHAPE_UTILS}
           components={COMPONENTS}
-          overrides={zoneLockOverrides(info.role)}
+          overrides={info.role === 'facilitator' ? OVERRIDES.facilitator : OVERRIDES.other}
           locale={tldrawLocaleFor(locale)}
           acceptedImageMimeTypes={props.config.uploadTypes}
           maxAssetSize={props.config.maxUploadBytes}
           onMount={(editor: Editor) => {
             keepLinksLocal(editor)
-            // Open on the whole board (title, purpose, every zone), not on its top-left corner.
+            const stopPlacing = registerNotePlacement(editor)
+            // Open on the whole board (title, purpose, every zone) — on a phone, on one zone at a
+            // readable size — clear of the UI, which is measured once it has been laid out.
             if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
+            const frame = requestAnimationFrame(() => showOpeningView(editor, readRememberedZone(window.localStorage, info.id)))
             // Exposed for the browser tests and the client benchmark, which drive the canvas.
             ;(window as unknown as { coboardEditor?: Editor }).coboardEditor = editor
+            return () => {
+              cancelAnimationFrame(frame)
+              stopPlacing()
+            }
           }}
         />
       ) : null}
@@ -114,8 +143,10 @@ export function BoardEditor(props: { config: ClientConfig; token: string }) {
 }
 
 /** What others see of this user in awareness: identity plus the stakeholder group's colour. */
-function awarenessUserOf(identity: Identity): AwarenessUser {
-  return { id: identity.id, name: identity.name, group: identity.group, color: STAKEHOLDER_GROUP_COLOURS[identity.group] }
+function awarenessUserOf(identity: Identity, anonymous: boolean, locale: Locale): AwarenessUser {
+  // On anonymous boards others see the stakeholder group only, never the name.
+  const name = anonymous ? STAKEHOLDER_GROUP_LABELS[identity.group][locale] : identity.name
+  return { id: identity.id, name, group: identity.group, color: STAKEHOLDER_GROUP_COLOURS[identity.group] }
 }
 
 /**
@@ -124,6 +155,24 @@ function awarenessUserOf(identity: Identity): AwarenessUser {
  * that the binding would replace a moment later). A fatal binding error (the board was saved by a
  * newer coboard, or migrating it failed) turns the editor read-only and is returned for display.
  */
+/** The board's anonymity and freeze, as a tldraw atom kept in step with its Y.Doc. */
+function useBoardRulesAtom(doc: Y.Doc) {
+  const [rules] = useState(() => atom('board rules', { anonymous: readBoardSettings(doc).anonymous, frozen: isFrozen(doc) }))
+  useEffect(() => {
+    const update = () => rules.set({ anonymous: readBoardSettings(doc).anonymous, frozen: isFrozen(doc) })
+    const settings = doc.getMap(BOARD_DOC_KEYS.settings)
+    const session = doc.getMap(SESSION_ROOT)
+    update()
+    settings.observe(update)
+    session.observe(update)
+    return () => {
+      settings.unobserve(update)
+      session.unobserve(update)
+    }
+  }, [doc, rules])
+  return rules
+}
+
 function useBoundStore(options: {
   config: ClientConfig
   token: string
@@ -141,6 +190,10 @@ function useBoundStore(options: {
   useEffect(() => {
     identityAtom.set(identity)
   }, [identityAtom, identity])
+  // The board's rules as tldraw atoms: an anonymous board gets no user record (it would carry a
+  // name; the server refuses it), a frozen board puts the editor in read-only mode for participants.
+  const rules = useBoardRulesAtom(session.doc)
+  const anonymous = useValue('anonymous', () => rules.get().anonymous, [rules])
 
   useEffect(() => {
     const bindingFailed = atom('binding failed', false)
@@ -157,6 +210,7 @@ function useBoundStore(options: {
       users: {
         currentUser: computed('current user', () => {
           const current = identityAtom.get()
+          if (rules.get().anonymous) return null
           return UserRecordType.create({
             id: createUserId(current.id),
             name: current.name,
@@ -166,7 +220,9 @@ function useBoundStore(options: {
       },
       collaboration: {
         status: computed('online', () => (session.state.get().kind === 'synced' ? 'online' : 'offline')),
-        mode: computed('mode', () => (readOnly || bindingFailed.get() ? 'readonly' : 'readwrite')),
+        mode: computed('mode', () =>
+          readOnly || bindingFailed.get() || (rules.get().frozen && info.role !== 'facilitator') ? 'readonly' : 'readwrite',
+        ),
       },
     })
     const binding = bindStoreToYDoc({
@@ -181,7 +237,11 @@ function useBoundStore(options: {
       },
     })
     performance.mark('coboard:store-bound')
-    const presence = bindPresence({ store, awareness: session.awareness, user: awarenessUserOf(identityRef.current) })
+    const presence = bindPresence({
+      store,
+      awareness: session.awareness,
+      user: awarenessUserOf(identityRef.current, rules.get().anonymous, info.locale),
+    })
     setBound({ store, presence })
     return () => {
       presence.dispose()
@@ -189,11 +249,11 @@ function useBoundStore(options: {
       setBound(undefined)
       setFatalError(undefined)
     }
-  }, [session, info.id, token, config, readOnly, onUploadRefused, identityAtom])
+  }, [session, info.id, info.role, info.locale, token, config, readOnly, onUploadRefused, identityAtom, rules])
 
   useEffect(() => {
-    bound?.presence.setUser(awarenessUserOf(identity))
-  }, [bound, identity])
+    bound?.presence.setUser(awarenessUserOf(identity, anonymous, info.locale))
+  }, [bound, identity, anonymous, info.locale])
 
   return { store: bound?.store, fatalError }
 }

@@ -1,16 +1,29 @@
 import { useCallback, useEffect, useState } from 'react'
+import 'tldraw/tldraw.css'
 import type { Locale } from '../../../shared/locales.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { readIdentity, writeIdentity, type Identity } from '../join/identity.ts'
 import { JoinForm } from '../join/JoinForm.tsx'
+import { PresenterView } from '../presenter/PresenterView.tsx'
+import type { BoardViewKind } from '../routes.ts'
 import { ErrorPanel } from '../ui/ErrorPanel.tsx'
 import { PageHeader } from '../ui/PageHeader.tsx'
 import { BoardView } from './BoardView.tsx'
 import { IdentityDialog } from './IdentityDialog.tsx'
+import { preloadBoardFonts } from './preloadFonts.ts'
 import { useBoardLoad } from './useBoardLoad.ts'
+import { useBoardSession } from './useBoardSession.ts'
 
-/** `/b/<id>#k=<token>`: checks the link, asks who you are the first time, then opens the board. */
-export function BoardPage(props: { boardId: string; token: string | undefined; onBoardLocale: (locale: Locale) => void }) {
+/**
+ * `/b/<id>#k=<token>`: checks the link, asks who you are the first time, then opens the board;
+ * `/b/<id>?view=presenter#k=<token>` opens the presenter view instead (no identity needed).
+ */
+export function BoardPage(props: {
+  boardId: string
+  token: string | undefined
+  view: BoardViewKind
+  onBoardLocale: (locale: Locale) => void
+}) {
   const { messages } = useI18n()
   if (!props.token) {
     return (
@@ -19,12 +32,15 @@ export function BoardPage(props: { boardId: string; token: string | undefined; o
       </ErrorPanel>
     )
   }
-  return <BoardWithToken boardId={props.boardId} token={props.token} onBoardLocale={props.onBoardLocale} />
+  return <BoardWithToken boardId={props.boardId} token={props.token} view={props.view} onBoardLocale={props.onBoardLocale} />
 }
 
-function BoardWithToken(props: { boardId: string; token: string; onBoardLocale: (locale: Locale) => void }) {
+function BoardWithToken(props: { boardId: string; token: string; view: BoardViewKind; onBoardLocale: (locale: Locale) => void }) {
   const { messages } = useI18n()
+  // The link check, the board's content and tldraw's fonts are fetched at the same time.
   const load = useBoardLoad(props.boardId, props.token)
+  const { session, authorId, changeRefused, dismissChangeRefused } = useBoardSession(props.boardId, props.token)
+  useEffect(() => preloadBoardFonts(document), [])
   const [identity, setIdentity] = useState<Identity | undefined>(() => readIdentity(window.localStorage))
   const [editingIdentity, setEditingIdentity] = useState(false)
   const { onBoardLocale } = props
@@ -32,6 +48,10 @@ function BoardWithToken(props: { boardId: string; token: string; onBoardLocale: 
   useEffect(() => {
     if (load.status === 'ready') onBoardLocale(load.info.locale)
   }, [load, onBoardLocale])
+  // Big changes go out in parts the server accepts (whole records fit in one part).
+  useEffect(() => {
+    if (load.status === 'ready' && session) session.setChunkBytes(Math.max(16 * 1024, load.config.maxMessageBytes - 64 * 1024))
+  }, [load, session])
   useEffect(() => {
     if (load.status === 'ready') document.title = `${load.info.title || messages.untitledBoard} – ${messages.appName}`
   }, [load, messages])
@@ -43,7 +63,7 @@ function BoardWithToken(props: { boardId: string; token: string; onBoardLocale: 
   }, [])
   const editIdentity = useCallback(() => setEditingIdentity(true), [])
 
-  if (load.status === 'loading') {
+  if (load.status === 'loading' || !session) {
     return (
       <main className="page page--narrow" aria-busy="true">
         <p role="status">{messages.openingBoard}</p>
@@ -57,6 +77,7 @@ function BoardWithToken(props: { boardId: string; token: string; onBoardLocale: 
       </ErrorPanel>
     )
   }
+  if (props.view === 'presenter') return <PresenterView session={session} info={load.info} config={load.config} />
   const title = load.info.title || messages.untitledBoard
   if (!identity) {
     return (
@@ -76,7 +97,17 @@ function BoardWithToken(props: { boardId: string; token: string; onBoardLocale: 
   }
   return (
     <>
-      <BoardView info={load.info} config={load.config} token={props.token} identity={identity} editIdentity={editIdentity} />
+      <BoardView
+        session={session}
+        info={load.info}
+        config={load.config}
+        token={props.token}
+        identity={identity}
+        editIdentity={editIdentity}
+        authorId={authorId}
+        changeRefused={changeRefused}
+        dismissChangeRefused={dismissChangeRefused}
+      />
       {editingIdentity ? (
         <IdentityDialog identity={identity} onSave={saveIdentity} onClose={() => setEditingIdentity(false)} />
       ) : null}

@@ -2,6 +2,7 @@ import { atom, type Atom } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { DEFAULT_CHUNK_BYTES, sendInChunks } from '../sync/chunkedSending.ts'
 import { decideOnClose, retryDelayMs, type ConnectionState } from './connectionState.ts'
 
 /** The browser APIs a session needs; a parameter so the session never reaches for globals. */
@@ -26,9 +27,23 @@ export class BoardSession {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private retryAttempt = 0
   private disposed = false
+  private readonly stopChunking: () => void
+  private chunkBytes: number
+  private readonly onReset: (() => void) | undefined
 
-  constructor(options: { boardId: string; token: string; env: SessionEnvironment }) {
+  constructor(options: {
+    boardId: string
+    token: string
+    env: SessionEnvironment
+    /** This browser's author secret (authorKey.ts): the server names our notes after it. */
+    authorSecret?: string
+    /** Largest frame to send; big offline work and pastes go out in parts of this size. */
+    chunkBytes?: number
+    /** Called when the server refused a change of ours: the caller discards this copy and reopens. */
+    onReset?: () => void
+  }) {
     this.env = options.env
+    this.onReset = options.onReset
     // The cache is keyed by board, not by link: a rotated link still opens the same content.
     this.persistence = new IndexeddbPersistence(`coboard:board:${options.boardId}`, this.doc)
     this.provider = new WebsocketProvider(
@@ -37,7 +52,7 @@ export class BoardSession {
       this.doc,
       {
         connect: false,
-        params: { k: options.token },
+        params: options.authorSecret ? { k: options.token, a: options.authorSecret } : { k: options.token },
         // Cross-tab relaying would let tabs holding different links (say an observer's and a
         // participant's) exchange updates without the server checking roles. The server decides.
         disableBc: true,
@@ -46,11 +61,18 @@ export class BoardSession {
         shouldReconnect: (event) => decideOnClose(event.code).action === 'reconnect',
       },
     )
+    this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES
+    this.stopChunking = sendInChunks(this.provider, () => this.chunkBytes)
     this.provider.on('status', this.onStatus)
     this.provider.on('sync', this.onSync)
     this.provider.on('closed', this.onClosed)
     this.env.addEventListener('online', this.onOnline)
     this.env.addEventListener('offline', this.onOffline)
+  }
+
+  /** Sets the largest part big changes are sent in (from the server's MAX_MESSAGE_BYTES). */
+  setChunkBytes(bytes: number): void {
+    this.chunkBytes = bytes
   }
 
   /** The presence channel (cursors, names, viewports) of this board. */
@@ -86,6 +108,26 @@ export class BoardSession {
 
   dispose(): void {
     if (this.disposed) return
+    this.stopAll()
+    this.persistence.destroy().catch(() => {})
+    this.doc.destroy()
+  }
+
+  /**
+   * Stops the session and deletes this board's local copy (IndexedDB), so that the next session
+   * starts from the server's state. Used after the server refused a change of ours (4409).
+   */
+  async discardLocalCopy(): Promise<void> {
+    if (this.disposed) return
+    this.stopAll()
+    try {
+      await this.persistence.clearData()
+    } finally {
+      this.doc.destroy()
+    }
+  }
+
+  private stopAll(): void {
     this.disposed = true
     clearTimeout(this.retryTimer)
     this.env.removeEventListener('online', this.onOnline)
@@ -93,9 +135,8 @@ export class BoardSession {
     this.provider.off('status', this.onStatus)
     this.provider.off('sync', this.onSync)
     this.provider.off('closed', this.onClosed)
+    this.stopChunking()
     this.provider.destroy()
-    void this.persistence.destroy()
-    this.doc.destroy()
   }
 
   private isStopped(): boolean {
@@ -120,7 +161,11 @@ export class BoardSession {
 
   private readonly onClosed = ({ code }: { code: number; reason: string }) => {
     const decision = decideOnClose(code)
-    if (decision.action === 'stop') {
+    if (decision.action === 'reset') {
+      clearTimeout(this.retryTimer)
+      this.state.set({ kind: 'connecting' })
+      this.onReset?.()
+    } else if (decision.action === 'stop') {
       // y-websocket already set shouldConnect=false; nothing will reconnect this session.
       clearTimeout(this.retryTimer)
       this.state.set({ kind: 'stopped', reason: decision.reason })

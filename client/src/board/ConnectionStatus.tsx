@@ -30,7 +30,10 @@ export function ConnectionStatus() {
   const { label, detail } = describe(state, messages)
   return (
     <div className="connection-status" data-status={state.kind} role="status">
-      <span className="connection-status__dot" aria-hidden="true" />
+      {/* A check mark when up to date, a plain dot otherwise: the state is never told by colour alone. */}
+      <span className="connection-status__dot" aria-hidden="true">
+        {state.kind === 'synced' ? '✓' : null}
+      </span>
       <span className="visually-hidden">{messages.statusLabel}: </span>
       <span className="connection-status__label">{label}</span>
       {detail ? <span className="connection-status__detail">{detail}</span> : null}

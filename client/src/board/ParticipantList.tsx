@@ -30,7 +30,13 @@ export function ParticipantList() {
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        {messages.peopleShort} <span className="participants__count">({count})</span>
+        <svg className="participants__icon" viewBox="0 0 24 24" aria-hidden="true">
+          <circle cx="9" cy="8" r="3.5" />
+          <path d="M2.5 20c0-3.6 2.9-6.5 6.5-6.5s6.5 2.9 6.5 6.5z" />
+          <circle cx="17" cy="9" r="2.8" />
+          <path d="M15.2 14.1A5.6 5.6 0 0 1 21.5 20h-4.3" />
+        </svg>
+        <span className="participants__label">{messages.peopleShort}</span> <span className="participants__count">({count})</span>
       </button>
       <div id={panelId} className="participants__panel" hidden={!open} role="region" aria-label={messages.participantsTitle}>
         {count <= 1 ? <p className="hint">{messages.nobodyElse}</p> : null}

@@ -2,7 +2,7 @@ import type { TLAssetStore } from 'tldraw'
 import { ApiError, uploadAsset } from '../api/apiClient.ts'
 
 /** Why an upload was refused, in terms the UI can explain. */
-export type UploadProblem = 'tooBig' | 'badType' | 'notAllowed' | 'failed'
+export type UploadProblem = 'tooBig' | 'badType' | 'notAllowed' | 'quotaFull' | 'failed'
 
 /** Maps a failed upload to what we tell the user. */
 export function classifyUploadError(error: unknown): UploadProblem {
@@ -10,6 +10,7 @@ export function classifyUploadError(error: unknown): UploadProblem {
     if (error.status === 413) return 'tooBig'
     if (error.status === 415) return 'badType'
     if (error.status === 401 || error.status === 403) return 'notAllowed'
+    if (error.code === 'quota_exceeded') return 'quotaFull'
   }
   return 'failed'
 }

@@ -11,6 +11,10 @@ describe('what the client does when the server closes the board socket', () => {
     expect(decideOnClose(4400)).toEqual({ action: 'stop', reason: 'badMessage' })
   })
 
+  it('reloads the board from the server when the server refused a change of ours', () => {
+    expect(decideOnClose(4409)).toEqual({ action: 'reset' })
+  })
+
   it('comes back later when the board is full or the server asks to slow down', () => {
     expect(decideOnClose(4503)).toEqual({ action: 'retryLater', reason: 'boardFull' })
     expect(decideOnClose(4529)).toEqual({ action: 'retryLater', reason: 'slowDown' })

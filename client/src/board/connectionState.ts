@@ -17,6 +17,8 @@ export type ConnectionState =
 /** What to do after the server closed the socket with a code. */
 export type CloseDecision =
   | { action: 'stop'; reason: StopReason }
+  /** The server refused a change of ours: drop the local copy and load the board again. */
+  | { action: 'reset' }
   | { action: 'retryLater'; reason: RetryReason }
   | { action: 'reconnect' }
 
@@ -25,6 +27,8 @@ export function decideOnClose(code: number): CloseDecision {
   switch (code) {
     case CLOSE.unauthorized.code:
       return { action: 'stop', reason: 'linkRejected' }
+    case CLOSE.changeRefused.code:
+      return { action: 'reset' }
     case CLOSE.forbidden.code:
       return { action: 'stop', reason: 'linkForbidden' }
     case CLOSE.notFound.code:

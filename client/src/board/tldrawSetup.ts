@@ -1,16 +1,14 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { isValidElement, type ReactElement, type ReactNode } from 'react'
 import {
   AssetRecordType,
   defaultShapeUtils,
   EmbedShapeUtil,
-  FrameShapeUtil,
   getHashForString,
   type Editor,
   type TLBookmarkAsset,
-  type TLFrameShape,
 } from 'tldraw'
-import { coboardMeta } from '../../../shared/templates/generateTemplateRecords.ts'
+import { BoardNoteShapeUtil } from './BoardNoteShapeUtil.tsx'
+import { ZoneFrameShapeUtil } from './ZoneFrameShapeUtil.tsx'
 
 /**
  * tldraw's fonts, icons and translations, imported through Vite so they are fingerprinted into
@@ -20,25 +18,12 @@ import { coboardMeta } from '../../../shared/templates/generateTemplateRecords.t
 export const SELF_HOSTED_ASSET_URLS = getAssetUrlsByImport()
 
 /**
- * Frames without tldraw's small heading when they are template zones. A zone's label already sits
- * inside it in large type; the heading above repeated it, was cut off on narrow cells, and — drawn
- * at a constant screen size — covered the prompt of an enclosing band when the board was zoomed out.
- */
-class ZoneFrameShapeUtil extends FrameShapeUtil {
-  override component(shape: TLFrameShape): ReactElement {
-    const rendered = super.component(shape)
-    if (!coboardMeta(shape)?.zone || !isValidElement(rendered)) return rendered
-    const children = (rendered.props as { children?: ReactNode }).children
-    const body = Array.isArray(children) ? children[0] : undefined
-    return isValidElement(body) ? body : rendered
-  }
-}
-
-/**
  * Shape utils that differ from tldraw's defaults. Embeds are switched off: an embed is an iframe
- * to YouTube, Figma, Google Maps... and every viewer's browser would call that host.
+ * to YouTube, Figma, Google Maps... and every viewer's browser would call that host. Zones are
+ * drawn in their template's colours (ZoneFrameShapeUtil); notes open fast in large numbers
+ * (BoardNoteShapeUtil).
  */
-export const SHAPE_UTILS = [EmbedShapeUtil.configure({ embedDefinitions: [] }), ZoneFrameShapeUtil]
+export const SHAPE_UTILS = [EmbedShapeUtil.configure({ embedDefinitions: [] }), ZoneFrameShapeUtil, BoardNoteShapeUtil]
 
 /** tldraw's default shape utils with ours in place of the defaults they replace, for the store. */
 export const STORE_SHAPE_UTILS = [

@@ -73,6 +73,13 @@ export interface Messages {
   uploadNotAllowed: string
   uploadFailed: string
   backToLobby: string
+  // Issue 7 (quotas): the creation key, rate limits and the upload quota.
+  creationKeyLabel: string
+  creationKeyHint: string
+  creationKeyMissing: string
+  creationKeyWrong: string
+  tooManyBoards: string
+  uploadQuotaFull: string
 }
 
 const en: Messages = {
@@ -156,6 +163,13 @@ const en: Messages = {
   uploadNotAllowed: 'Your link does not allow adding images to this board.',
   uploadFailed: 'The image could not be uploaded. Check your connection and try again.',
   backToLobby: 'Go to the start page',
+  // Issue 7 (quotas)
+  creationKeyLabel: 'Creation key',
+  creationKeyHint: 'This server creates boards only for those who have its key. Ask the people who run it. This device remembers the key.',
+  creationKeyMissing: 'Please enter the creation key.',
+  creationKeyWrong: 'That creation key is not right. Would you check it, or ask the people who run this server for the current one?',
+  tooManyBoards: 'Many boards were created from your network in the last hour. Please try again a little later.',
+  uploadQuotaFull: 'This board has no room for more images. Please tell the facilitator.',
 }
 
 const da: Messages = {
@@ -239,6 +253,13 @@ const da: Messages = {
   uploadNotAllowed: 'Dit link giver ikke mulighed for at tilføje billeder til tavlen.',
   uploadFailed: 'Billedet kunne ikke uploades. Tjek din forbindelse, og prøv igen.',
   backToLobby: 'Gå til startsiden',
+  // Issue 7 (quotas)
+  creationKeyLabel: 'Oprettelsesnøgle',
+  creationKeyHint: 'Denne server opretter kun tavler for dem, der har dens nøgle. Spørg dem, der driver den. Enheden husker nøglen.',
+  creationKeyMissing: 'Skriv gerne oprettelsesnøglen.',
+  creationKeyWrong: 'Oprettelsesnøglen er ikke rigtig. Vil du tjekke den, eller spørge dem, der driver serveren, om den gældende nøgle?',
+  tooManyBoards: 'Der er oprettet mange tavler fra jeres netværk den seneste time. Prøv igen lidt senere.',
+  uploadQuotaFull: 'Der er ikke plads til flere billeder på tavlen. Sig det gerne til facilitatoren.',
 }
 
 const sv: Messages = {
@@ -322,6 +343,13 @@ const sv: Messages = {
   uploadNotAllowed: 'Din länk tillåter inte att bilder läggs till på tavlan.',
   uploadFailed: 'Bilden kunde inte laddas upp. Kontrollera anslutningen och försök igen.',
   backToLobby: 'Gå till startsidan',
+  // Issue 7 (quotas)
+  creationKeyLabel: 'Nyckel för att skapa tavlor',
+  creationKeyHint: 'Den här servern skapar bara tavlor åt dem som har dess nyckel. Fråga dem som driver den. Enheten kommer ihåg nyckeln.',
+  creationKeyMissing: 'Skriv gärna in nyckeln.',
+  creationKeyWrong: 'Nyckeln stämmer inte. Vill du kontrollera den, eller fråga dem som driver servern om den aktuella nyckeln?',
+  tooManyBoards: 'Många tavlor har skapats från ert nätverk den senaste timmen. Försök igen lite senare.',
+  uploadQuotaFull: 'Det finns inte plats för fler bilder på tavlan. Säg gärna till facilitatorn.',
 }
 
 const nb: Messages = {
@@ -405,6 +433,13 @@ const nb: Messages = {
   uploadNotAllowed: 'Lenken din tillater ikke å legge til bilder på tavlen.',
   uploadFailed: 'Bildet kunne ikke lastes opp. Sjekk tilkoblingen og prøv igjen.',
   backToLobby: 'Gå til startsiden',
+  // Issue 7 (quotas)
+  creationKeyLabel: 'Nøkkel for å opprette tavler',
+  creationKeyHint: 'Denne serveren oppretter bare tavler for dem som har nøkkelen. Spør dem som drifter den. Enheten husker nøkkelen.',
+  creationKeyMissing: 'Skriv gjerne inn nøkkelen.',
+  creationKeyWrong: 'Nøkkelen stemmer ikke. Vil du sjekke den, eller spørre dem som drifter serveren om den gjeldende nøkkelen?',
+  tooManyBoards: 'Mange tavler er opprettet fra nettverket deres den siste timen. Prøv igjen litt senere.',
+  uploadQuotaFull: 'Det er ikke plass til flere bilder på tavlen. Si gjerne fra til fasilitatoren.',
 }
 
 /** The UI strings for each supported locale. */

@@ -1,22 +1,40 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../../shared/locales.ts'
-import { createBoard } from '../api/apiClient.ts'
+import { ApiError, createBoard, fetchClientConfig } from '../api/apiClient.ts'
 import type { CreatedBoard } from '../api/apiTypes.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { asLocale } from '../i18n/uiLocale.ts'
 import { TemplateCatalogPicker } from '../templates/TemplateCatalogPicker.tsx'
+import { forgetCreationKey, readCreationKey, writeCreationKey } from './creationKey.ts'
 
 const MAX_TITLE_LENGTH = 200
 
 /** The lobby's form: a board's name, template and language. */
 export function CreateBoardForm(props: { onCreated: (board: CreatedBoard) => void }) {
   const { messages, locale: uiLocale } = useI18n()
-  const ids = { title: useId(), titleHint: useId(), locale: useId(), localeHint: useId() }
+  const ids = { title: useId(), titleHint: useId(), locale: useId(), localeHint: useId(), key: useId(), keyHint: useId() }
   const [title, setTitle] = useState('')
   const [boardLocale, setBoardLocale] = useState<Locale>(uiLocale)
   const [template, setTemplate] = useState('blank')
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string>()
+  // Servers with CREATE_BOARDS=key ask for the creation key once; this browser remembers it.
+  const [needsKey, setNeedsKey] = useState(false)
+  const [creationKey, setCreationKey] = useState(() => readCreationKey(window.localStorage) ?? '')
+  const keyInput = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    let mounted = true
+    fetchClientConfig().then(
+      (config) => {
+        if (mounted && config.createBoards === 'key') setNeedsKey(true)
+      },
+      // Without the config the form still works: a server that wants a key says so on submit.
+      () => {},
+    )
+    return () => {
+      mounted = false
+    }
+  }, [])
 
   // The board's language follows the UI language until the user picks one for the board.
   const [localeTouched, setLocaleTouched] = useState(false)
@@ -28,12 +46,31 @@ export function CreateBoardForm(props: { onCreated: (board: CreatedBoard) => voi
     event.preventDefault()
     setSubmitting(true)
     setError(undefined)
+    const key = creationKey.trim()
+    if (needsKey && !key) {
+      setError(messages.creationKeyMissing)
+      setSubmitting(false)
+      keyInput.current?.focus()
+      return
+    }
     try {
       const trimmed = title.trim()
-      props.onCreated(await createBoard({ template, locale: boardLocale, ...(trimmed ? { title: trimmed } : {}) }))
+      const created = await createBoard({ template, locale: boardLocale, ...(trimmed ? { title: trimmed } : {}) }, needsKey ? key : undefined)
+      if (needsKey) writeCreationKey(window.localStorage, key)
+      props.onCreated(created)
     } catch (caught) {
-      setError(messages.createFailed(caught instanceof Error ? caught.message : ''))
       setSubmitting(false)
+      if (caught instanceof ApiError && (caught.code === 'creation_key_required' || caught.code === 'bad_creation_key')) {
+        forgetCreationKey(window.localStorage)
+        setNeedsKey(true)
+        setError(caught.code === 'bad_creation_key' ? messages.creationKeyWrong : messages.creationKeyMissing)
+        // The field may only now appear; focus it once it is there.
+        setTimeout(() => keyInput.current?.focus(), 0)
+      } else if (caught instanceof ApiError && caught.code === 'rate_limited') {
+        setError(messages.tooManyBoards)
+      } else {
+        setError(messages.createFailed(caught instanceof Error ? caught.message : ''))
+      }
     }
   }
 
@@ -79,6 +116,25 @@ export function CreateBoardForm(props: { onCreated: (board: CreatedBoard) => voi
           {messages.boardLanguageHint}
         </p>
       </div>
+      {needsKey ? (
+        <div className="field">
+          <label htmlFor={ids.key}>{messages.creationKeyLabel}</label>
+          <input
+            id={ids.key}
+            ref={keyInput}
+            // A password field: the key stays hidden when the lobby is on a projector.
+            type="password"
+            autoComplete="off"
+            value={creationKey}
+            aria-describedby={ids.keyHint}
+            aria-invalid={error === messages.creationKeyWrong || error === messages.creationKeyMissing}
+            onChange={(event) => setCreationKey(event.target.value)}
+          />
+          <p id={ids.keyHint} className="hint">
+            {messages.creationKeyHint}
+          </p>
+        </div>
+      ) : null}
       {error ? (
         <p id="create-error" className="error" role="alert">
           {error}

@@ -1,7 +1,15 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { readBoardSettings } from '../../../shared/boardDoc.ts'
+import { BoardRules } from '../protection/BoardRules.tsx'
+import { DeleteRefusedNotice } from '../protection/ProtectionNotices.tsx'
+import { HistoryPanel } from '../protection/HistoryPanel.tsx'
+import { protectNotes } from '../protection/noteProtection.ts'
+import { useProtectionMessages } from '../protection/protectionMessages.ts'
 import { TldrawUiInFrontOfTheCanvas, useEditor } from 'tldraw'
 import { useBoard } from '../board/BoardContext.tsx'
-import { parseRoute } from '../routes.ts'
+import { useBoardMessages } from '../board/boardMessages.ts'
+import { BoardOverlay } from '../board/BoardOverlay.tsx'
+import { parseRoute, presenterLink } from '../routes.ts'
 import { AgendaPanel } from './AgendaPanel.tsx'
 import { ExampleNotesToggle } from './ExampleNotesToggle.tsx'
 import { TemplateFiles } from './TemplateFiles.tsx'
@@ -13,29 +21,47 @@ import './templates.css'
 
 /**
  * tldraw's `InFrontOfTheCanvas` slot for a board: tldraw's own in-front UI (text and image
- * toolbars), the zone protection for non-facilitators, and the agenda panel.
+ * toolbars), the zone protection for non-facilitators, and coboard's controls (agenda panel, zone
+ * switcher, "Add note": BoardOverlay).
  */
 export function BoardTemplateLayer() {
   const editor = useEditor()
-  const { info } = useBoard()
+  const { info, session, authorId, readOnly, identity } = useBoard()
+  const [deleteRefused, setDeleteRefused] = useState(false)
   useEffect(() => protectZones(editor, info.role), [editor, info.role])
+  useEffect(
+    () =>
+      protectNotes(editor, {
+        role: info.role,
+        authorId: readOnly ? undefined : authorId,
+        settings: () => readBoardSettings(session.doc),
+        onDeleteRefused: () => setDeleteRefused(true),
+        writer: () => ({ group: identity.group, name: readBoardSettings(session.doc).anonymous ? undefined : identity.name }),
+      }),
+    [editor, info.role, authorId, readOnly, session, identity],
+  )
   return (
     <>
       <TldrawUiInFrontOfTheCanvas />
-      <BoardTemplatePanel />
+      <BoardOverlay />
+      {deleteRefused ? <DeleteRefusedNotice onDismiss={() => setDeleteRefused(false)} /> : null}
     </>
   )
 }
 
 /**
  * The side panel with the board's agenda, purpose and sources, opened and closed with a labelled
- * button (Escape closes it too); facilitators also get the example switch, zone tools and files.
+ * button (Escape closes it too); facilitators also get the example switch, zone tools, files and
+ * the link to the presenter view. Open or closed as the caller says (one panel at a time).
  */
-export function BoardTemplatePanel() {
+export function BoardTemplatePanel(props: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTemplateMessages()
+  const p = useProtectionMessages()
+  const b = useBoardMessages()
   const editor = useEditor()
   const { info } = useBoard()
-  const [open, setOpen] = useState(false)
+  const { open } = props
+  const setOpen = props.onOpenChange
   const panelId = useId()
   const titleId = useId()
   const facilitatorId = useId()
@@ -73,8 +99,17 @@ export function BoardTemplatePanel() {
           <section className="board-template__facilitator" aria-labelledby={facilitatorId}>
             <h3 id={facilitatorId}>{t.facilitatorHeading}</h3>
             {state.status === 'loaded' ? <ExampleNotesToggle editor={editor} template={state.template} locale={info.locale} /> : null}
+            <h4>{p.rulesHeading}</h4>
+            <BoardRules />
+            <h4>{p.historyHeading}</h4>
+            <HistoryPanel />
             <h4>{t.zonesHeading}</h4>
             <ZoneTools editor={editor} templateId={info.template} locale={info.locale} />
+            <p>
+              <a href={presenterLink(window.location)} target="_blank" rel="noopener">
+                {b.presenterOpen}
+              </a>
+            </p>
             <h4>{t.templateFilesHeading}</h4>
             <TemplateFiles
               boardId={info.id}

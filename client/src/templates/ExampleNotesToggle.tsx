@@ -14,7 +14,13 @@ export function ExampleNotesToggle(props: { editor: Editor; template: Template; 
   const t = useTemplateMessages()
   const hintId = useId()
   const { editor, template, locale } = props
-  const shown = useValue('example notes shown', () => editor.getCurrentPageShapes().some(isExampleNote), [editor])
+  // Example notes have ids `shape:<template>/example/...`: only those records are read, so notes
+  // moving elsewhere on the board do not even re-run this.
+  const shown = useValue(
+    'example notes shown',
+    () => [...editor.getCurrentPageShapeIds()].some((id) => id.includes('/example/') && isExampleNote(editor.getShape(id)!)),
+    [editor],
+  )
   if (template.examples.length === 0) return null
 
   function toggle(show: boolean) {

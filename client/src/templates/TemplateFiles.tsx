@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { downloadJson } from './downloadJson.ts'
-import { saveBoardAsTemplate } from './templateApi.ts'
+import { OwnTemplates } from './OwnTemplates.tsx'
+import { saveBoardAsTemplate, TemplateApiError } from './templateApi.ts'
 import { useTemplateMessages } from './templateMessages.ts'
 import { TemplateImport } from './TemplateImport.tsx'
 
@@ -8,11 +9,14 @@ type SaveState = { status: 'idle' } | { status: 'busy' } | { status: 'saved'; id
 
 /**
  * The facilitator's template files: save the board's current zones as a new template (kept in the
- * catalogue and downloaded), export the board's template as JSON, and import a template file.
+ * catalogue and downloaded), export the board's template as JSON, import a template file, and
+ * delete the templates saved from this board.
  */
 export function TemplateFiles(props: { boardId: string; token: string; templateId: string; templateJson: unknown | undefined }) {
   const t = useTemplateMessages()
   const [save, setSave] = useState<SaveState>({ status: 'idle' })
+  // Bumped whenever this board gains a template, so the list of its own templates reloads.
+  const [saved, setSaved] = useState(0)
 
   async function saveAsTemplate() {
     setSave({ status: 'busy' })
@@ -20,8 +24,15 @@ export function TemplateFiles(props: { boardId: string; token: string; templateI
       const { id, template } = await saveBoardAsTemplate({ boardId: props.boardId, token: props.token })
       downloadJson(`${id}.json`, template)
       setSave({ status: 'saved', id, json: template })
+      setSaved((n) => n + 1)
     } catch (error) {
-      setSave({ status: 'failed', message: t.saveFailed(error instanceof Error ? error.message : '') })
+      const message =
+        error instanceof TemplateApiError && error.code === 'quota_exceeded'
+          ? t.templateQuotaFull
+          : error instanceof TemplateApiError && error.code === 'rate_limited'
+            ? t.tooManyTemplateSaves
+            : t.saveFailed(error instanceof Error ? error.message : '')
+      setSave({ status: 'failed', message })
     }
   }
 
@@ -50,7 +61,8 @@ export function TemplateFiles(props: { boardId: string; token: string; templateI
           {save.message}
         </p>
       ) : null}
-      <TemplateImport />
+      <TemplateImport boardId={props.boardId} token={props.token} onImported={() => setSaved((n) => n + 1)} />
+      <OwnTemplates boardId={props.boardId} token={props.token} reload={saved} />
     </div>
   )
 }

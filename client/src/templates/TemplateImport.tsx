@@ -9,10 +9,11 @@ type ImportState =
   | { status: 'refused'; message: string; errors: string[] }
 
 /**
- * "Import a template file": reads a JSON file and posts it to the catalogue. When the server
- * refuses it, every specific problem it names is listed; nothing is added.
+ * "Import a template file": reads a JSON file and posts it to the catalogue with the board's
+ * facilitator link (the board then owns the template). When the server refuses it, every specific
+ * problem it names is listed; nothing is added.
  */
-export function TemplateImport() {
+export function TemplateImport(props: { boardId: string; token: string; onImported?: () => void }) {
   const t = useTemplateMessages()
   const inputId = useId()
   const hintId = useId()
@@ -38,13 +39,18 @@ export function TemplateImport() {
       return
     }
     try {
-      const { id } = await importTemplate(json)
+      const { id } = await importTemplate({ boardId: props.boardId, token: props.token, json })
       setState({ status: 'done', id })
+      props.onImported?.()
     } catch (error) {
       if (error instanceof TemplateApiError && error.status === 400 && error.errors.length > 0) {
         setState({ status: 'refused', message: t.importInvalid, errors: error.errors })
       } else if (error instanceof TemplateApiError && error.status === 409) {
         setState({ status: 'refused', message: t.importExists, errors: [error.message] })
+      } else if (error instanceof TemplateApiError && error.code === 'quota_exceeded') {
+        setState({ status: 'refused', message: t.templateQuotaFull, errors: [] })
+      } else if (error instanceof TemplateApiError && error.code === 'rate_limited') {
+        setState({ status: 'refused', message: t.tooManyTemplateSaves, errors: [] })
       } else {
         setState({ status: 'refused', message: t.importFailed(error instanceof Error ? error.message : ''), errors: [] })
       }

@@ -72,6 +72,14 @@ export function ZoneTools(props: { editor: Editor; templateId: string; locale: L
   )
 }
 
+// Zone frames have ids `shape:<template>/zone/<zone>` (zoneShapeId): reading only those keeps these
+// controls from re-running whenever any note moves.
 function zoneFrames(editor: Editor): TLFrameShape[] {
-  return editor.getCurrentPageShapes().filter(isZoneFrame) as TLFrameShape[]
+  const frames: TLFrameShape[] = []
+  for (const id of editor.getCurrentPageShapeIds()) {
+    if (!id.includes('/zone/')) continue
+    const shape = editor.getShape(id)
+    if (shape && isZoneFrame(shape)) frames.push(shape as TLFrameShape)
+  }
+  return frames
 }

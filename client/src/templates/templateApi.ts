@@ -1,53 +1,20 @@
 import { z } from 'zod'
+import { apiErrorBodySchema } from '../../../shared/api/errors.ts'
+import {
+  boardTemplatesSchema,
+  deletedTemplateSchema,
+  savedTemplateSchema,
+  templateListSchema,
+  type BoardTemplates,
+  type TemplateCatalogEntry,
+} from '../../../shared/api/templates.ts'
 import type { Locale } from '../../../shared/locales.ts'
-import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
-import { parseTemplate, ZONE_KINDS, type Template } from '../../../shared/templates/templateSchema.ts'
+import { parseTemplate, type Template } from '../../../shared/templates/templateSchema.ts'
 
-// Calls to the server's template endpoints (README "HTTP API"), validated at the boundary.
+// Calls to the server's template endpoints (README "HTTP API"), validated at the boundary with
+// the schemas the server's routes use (shared/api/templates.ts).
 
-const thumbnailSchema = z.object({
-  width: z.number().positive(),
-  height: z.number().positive(),
-  zones: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(ZONE_KINDS),
-      label: z.string(),
-      x: z.number(),
-      y: z.number(),
-      w: z.number(),
-      h: z.number(),
-    }),
-  ),
-})
-
-const knownGroups = new Set<string>(STAKEHOLDER_GROUPS)
-
-const catalogEntrySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  purpose: z.string().optional(),
-  // A newer server may know more groups than this client; those are left out rather than failing the list.
-  suggestedGroups: z
-    .array(z.string())
-    .transform((groups) => groups.filter((g): g is StakeholderGroup => knownGroups.has(g))),
-  durationMinutes: z.number(),
-  sources: z.array(z.string()),
-  zoneCount: z.number().optional(),
-  thumbnail: thumbnailSchema,
-  custom: z.boolean().optional(),
-})
-/** One template as the lobby lists it (`GET /api/templates?locale=`), in one locale. */
-export type TemplateCatalogEntry = z.infer<typeof catalogEntrySchema>
-/** The zones preview of a catalogue entry, in board units. */
-export type TemplateThumbnailData = z.infer<typeof thumbnailSchema>
-
-const errorBodySchema = z.object({
-  error: z.string(),
-  message: z.string(),
-  errors: z.array(z.string()).optional(),
-})
+export type { TemplateCatalogEntry, TemplateThumbnailData } from '../../../shared/api/templates.ts'
 
 /** A refusal from a template endpoint, with the server's list of specific problems when it gave one. */
 export class TemplateApiError extends Error {
@@ -67,7 +34,7 @@ export class TemplateApiError extends Error {
 async function readBody<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
-    const error = errorBodySchema.safeParse(body)
+    const error = apiErrorBodySchema.safeParse(body)
     throw error.success
       ? new TemplateApiError(response.status, error.data.error, error.data.message, error.data.errors)
       : new TemplateApiError(response.status, 'http_error', response.statusText || `HTTP ${response.status}`)
@@ -77,12 +44,10 @@ async function readBody<T>(response: Response, schema: z.ZodType<T>): Promise<T>
   return parsed.data
 }
 
-const catalogSchema = z.object({ templates: z.array(catalogEntrySchema) })
-
 /** The template catalogue for the lobby, with texts in `locale`. */
 export async function fetchTemplateCatalog(locale: Locale, signal?: AbortSignal): Promise<TemplateCatalogEntry[]> {
   const response = await fetch(`/api/templates?locale=${encodeURIComponent(locale)}`, { signal })
-  return (await readBody(response, catalogSchema)).templates
+  return (await readBody(response, templateListSchema)).templates
 }
 
 const templateJsonSchema = z.unknown().transform((json, ctx) => {
@@ -100,16 +65,35 @@ export async function fetchTemplate(id: string, signal?: AbortSignal): Promise<{
   return readBody(response, templateJsonSchema)
 }
 
-const createdSchema = z.object({ id: z.string(), template: z.unknown().optional() })
-
-/** Adds a template to the catalogue (`POST /api/templates`); a 400 carries the specific problems. */
-export async function importTemplate(json: unknown): Promise<{ id: string }> {
-  const response = await fetch('/api/templates', {
+/**
+ * Adds a template to the catalogue (`POST /api/templates`) with the facilitator link of a board,
+ * which then owns it; a 400 carries the specific problems.
+ */
+export async function importTemplate(options: { boardId: string; token: string; json: unknown }): Promise<{ id: string }> {
+  const response = await fetch(`/api/templates?board=${encodeURIComponent(options.boardId)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(json),
+    headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(options.json),
   })
-  return readBody(response, createdSchema)
+  return readBody(response, savedTemplateSchema)
+}
+
+/** The custom templates saved from a board (facilitator token): the ones its facilitator may delete. */
+export async function fetchBoardTemplates(options: { boardId: string; token: string; signal?: AbortSignal }): Promise<BoardTemplates['templates']> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(options.boardId)}/templates`, {
+    headers: { Authorization: `Bearer ${options.token}` },
+    signal: options.signal,
+  })
+  return (await readBody(response, boardTemplatesSchema)).templates
+}
+
+/** Deletes a custom template saved from the facilitator's board (`DELETE /api/templates/<id>`). */
+export async function deleteTemplate(options: { id: string; token: string }): Promise<void> {
+  const response = await fetch(`/api/templates/${encodeURIComponent(options.id)}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${options.token}` },
+  })
+  await readBody(response, deletedTemplateSchema)
 }
 
 /** Saves the board's current zones as a new template (facilitator token); returns its id and JSON. */
@@ -123,5 +107,5 @@ export async function saveBoardAsTemplate(options: {
     headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(options.title ? { title: options.title } : {}),
   })
-  return readBody(response, createdSchema)
+  return readBody(response, savedTemplateSchema)
 }

@@ -56,6 +56,18 @@ export interface TemplateMessages {
   importExists: string
   importFailed: (reason: string) => string
   downloadAgain: (file: string) => string
+  // Issue 7 (template ownership and quotas): the board's own templates, deletion, limits.
+  ownTemplatesHeading: string
+  ownTemplatesHint: string
+  ownTemplatesEmpty: string
+  ownTemplatesFailed: string
+  deleteTemplate: (title: string) => string
+  confirmDeleteTemplate: (title: string) => string
+  deletingTemplate: string
+  deletedTemplate: (title: string) => string
+  deleteFailed: (reason: string) => string
+  templateQuotaFull: string
+  tooManyTemplateSaves: string
 }
 
 const en: TemplateMessages = {
@@ -109,6 +121,18 @@ const en: TemplateMessages = {
   importExists: 'A template with this id already exists. Would you give the file another id?',
   importFailed: (reason) => `The template could not be imported. ${reason}`,
   downloadAgain: (file) => `Download ${file} again`,
+  // Issue 7 (template ownership and quotas)
+  ownTemplatesHeading: 'Templates saved from this board',
+  ownTemplatesHint: 'Only this board’s facilitator can delete them. Boards already made from a template keep their content.',
+  ownTemplatesEmpty: 'No templates have been saved from this board yet.',
+  ownTemplatesFailed: 'The templates saved from this board could not be loaded.',
+  deleteTemplate: (title) => `Delete “${title}”`,
+  confirmDeleteTemplate: (title) => `Delete the template “${title}”? It will no longer be offered in the lobby.`,
+  deletingTemplate: 'Deleting…',
+  deletedTemplate: (title) => `Deleted the template “${title}”.`,
+  deleteFailed: (reason) => `The template could not be deleted. ${reason}`,
+  templateQuotaFull: 'No more templates can be kept for this board (or on this server). Would you delete one you no longer need first?',
+  tooManyTemplateSaves: 'Many templates were saved from your network in the last hour. Please try again a little later.',
 }
 
 const da: TemplateMessages = {
@@ -162,6 +186,18 @@ const da: TemplateMessages = {
   importExists: 'Der findes allerede en skabelon med dette id. Vil du give filen et andet id?',
   importFailed: (reason) => `Skabelonen kunne ikke importeres. ${reason}`,
   downloadAgain: (file) => `Hent ${file} igen`,
+  // Issue 7 (template ownership and quotas)
+  ownTemplatesHeading: 'Skabeloner gemt fra denne tavle',
+  ownTemplatesHint: 'Kun tavlens facilitator kan slette dem. Tavler, der allerede er lavet ud fra en skabelon, beholder deres indhold.',
+  ownTemplatesEmpty: 'Der er endnu ikke gemt skabeloner fra denne tavle.',
+  ownTemplatesFailed: 'Skabelonerne gemt fra denne tavle kunne ikke hentes.',
+  deleteTemplate: (title) => `Slet “${title}”`,
+  confirmDeleteTemplate: (title) => `Slet skabelonen “${title}”? Den kan derefter ikke længere vælges i lobbyen.`,
+  deletingTemplate: 'Sletter…',
+  deletedTemplate: (title) => `Skabelonen “${title}” er slettet.`,
+  deleteFailed: (reason) => `Skabelonen kunne ikke slettes. ${reason}`,
+  templateQuotaFull: 'Der kan ikke gemmes flere skabeloner for denne tavle (eller på denne server). Vil du først slette en, du ikke længere bruger?',
+  tooManyTemplateSaves: 'Der er gemt mange skabeloner fra jeres netværk den seneste time. Prøv igen lidt senere.',
 }
 
 const sv: TemplateMessages = {
@@ -215,6 +251,18 @@ const sv: TemplateMessages = {
   importExists: 'Det finns redan en mall med det här id:t. Vill du ge filen ett annat id?',
   importFailed: (reason) => `Mallen kunde inte importeras. ${reason}`,
   downloadAgain: (file) => `Ladda ned ${file} igen`,
+  // Issue 7 (template ownership and quotas)
+  ownTemplatesHeading: 'Mallar sparade från den här tavlan',
+  ownTemplatesHint: 'Bara tavlans facilitator kan ta bort dem. Tavlor som redan har skapats från en mall behåller sitt innehåll.',
+  ownTemplatesEmpty: 'Inga mallar har sparats från den här tavlan än.',
+  ownTemplatesFailed: 'Mallarna som sparats från den här tavlan kunde inte hämtas.',
+  deleteTemplate: (title) => `Ta bort ”${title}”`,
+  confirmDeleteTemplate: (title) => `Ta bort mallen ”${title}”? Den går då inte längre att välja i lobbyn.`,
+  deletingTemplate: 'Tar bort…',
+  deletedTemplate: (title) => `Mallen ”${title}” har tagits bort.`,
+  deleteFailed: (reason) => `Mallen kunde inte tas bort. ${reason}`,
+  templateQuotaFull: 'Inga fler mallar kan sparas för den här tavlan (eller på den här servern). Vill du först ta bort en som du inte längre behöver?',
+  tooManyTemplateSaves: 'Många mallar har sparats från ert nätverk den senaste timmen. Försök igen lite senare.',
 }
 
 const nb: TemplateMessages = {
@@ -268,6 +316,18 @@ const nb: TemplateMessages = {
   importExists: 'Det finnes allerede en mal med denne id-en. Vil du gi filen en annen id?',
   importFailed: (reason) => `Malen kunne ikke importeres. ${reason}`,
   downloadAgain: (file) => `Last ned ${file} på nytt`,
+  // Issue 7 (template ownership and quotas)
+  ownTemplatesHeading: 'Maler lagret fra denne tavlen',
+  ownTemplatesHint: 'Bare tavlens fasilitator kan slette dem. Tavler som allerede er laget fra en mal, beholder innholdet sitt.',
+  ownTemplatesEmpty: 'Ingen maler er lagret fra denne tavlen ennå.',
+  ownTemplatesFailed: 'Malene som er lagret fra denne tavlen, kunne ikke hentes.',
+  deleteTemplate: (title) => `Slett «${title}»`,
+  confirmDeleteTemplate: (title) => `Slette malen «${title}»? Den kan da ikke lenger velges i lobbyen.`,
+  deletingTemplate: 'Sletter…',
+  deletedTemplate: (title) => `Malen «${title}» er slettet.`,
+  deleteFailed: (reason) => `Malen kunne ikke slettes. ${reason}`,
+  templateQuotaFull: 'Det kan ikke lagres flere maler for denne tavlen (eller på denne serveren). Vil du først slette en du ikke lenger trenger?',
+  tooManyTemplateSaves: 'Mange maler er lagret fra nettverket deres den siste timen. Prøv igjen litt senere.',
 }
 
 /** The template UI's strings in every locale. */

@@ -3,12 +3,16 @@ import { LOCALE_NAMES, LOCALES } from '../../../shared/locales.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { asLocale } from '../i18n/uiLocale.ts'
 
-/** Lets the user switch the UI language; each language is named in itself. `compact` hides the label visually only. */
+/**
+ * Lets the user switch the UI language; each language is named in itself. `compact` hides the
+ * label visually only, and on narrow screens shows the selected language as its code ("EN") over
+ * the native select, whose list still names every language in full.
+ */
 export function LanguageSwitcher(props: { compact?: boolean }) {
   const { locale, setLocale, messages } = useI18n()
   const id = useId()
   return (
-    <div className="language-switcher">
+    <div className={props.compact ? 'language-switcher language-switcher--compact' : 'language-switcher'}>
       <label htmlFor={id} className={props.compact ? 'visually-hidden' : undefined}>
         {messages.uiLanguageLabel}
       </label>
@@ -26,6 +30,11 @@ export function LanguageSwitcher(props: { compact?: boolean }) {
           </option>
         ))}
       </select>
+      {props.compact ? (
+        <span className="language-switcher__code" aria-hidden="true">
+          {locale.toUpperCase()}
+        </span>
+      ) : null}
     </div>
   )
 }

@@ -1,0 +1,39 @@
+import { memo, useRef } from 'react'
+import { useSharedSafeId, useTransform, type TLCursorProps } from 'tldraw'
+import { readableTextOn } from '../ui/contrast.ts'
+
+/**
+ * A collaborator's cursor, as tldraw draws it, with the name tag's text in near-black or white,
+ * whichever reads better on the person's group colour (tldraw always uses white: 2.25:1 on orange).
+ */
+export const BoardCursor = memo(function BoardCursor({ className, zoom, point, color, name, chatMessage }: TLCursorProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  useTransform(ref, point?.x, point?.y, 1 / zoom)
+  const cursorId = useSharedSafeId('cursor')
+  if (!point) return null
+  const background = color && /^#[0-9a-f]{6}$/i.test(color) ? color : '#1b1b1f'
+  const tagStyle = { backgroundColor: background, color: readableTextOn(background) }
+  return (
+    <div ref={ref} className={['tl-collaborators__item', className].filter(Boolean).join(' ')}>
+      <svg className="tl-cursor" aria-hidden="true">
+        <use href={`#${cursorId}`} color={color} />
+      </svg>
+      {chatMessage ? (
+        <>
+          {name ? (
+            <div className="tl-nametag-title" style={{ color: background }}>
+              {name}
+            </div>
+          ) : null}
+          <div className="tl-nametag-chat" style={tagStyle}>
+            {chatMessage}
+          </div>
+        </>
+      ) : name ? (
+        <div className="tl-nametag" style={tagStyle}>
+          {name}
+        </div>
+      ) : null}
+    </div>
+  )
+})
