@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { recordPageErrors, recordRequests, rememberIdentity } from './browser.ts'
+import { PATIENCE_MS, recordPageErrors, recordRequests, rememberIdentity } from './browser.ts'
 
 /** A browser context with one page open on a board, and what it recorded. */
 export interface OpenBoard {
@@ -26,13 +26,13 @@ export async function openBoard(
 }
 
 /** Waits until tldraw's canvas is on screen and the editor is mounted. */
-export async function waitForCanvas(page: Page, timeoutMs = 15_000): Promise<void> {
+export async function waitForCanvas(page: Page, timeoutMs = PATIENCE_MS): Promise<void> {
   await page.locator('.tl-canvas').waitFor({ timeout: timeoutMs })
   await page.waitForFunction(() => 'coboardEditor' in window, undefined, { timeout: timeoutMs })
 }
 
 /** Waits until the status indicator says the board is up to date with the server. */
-export async function waitForSynced(page: Page, timeoutMs = 10_000): Promise<void> {
+export async function waitForSynced(page: Page, timeoutMs = PATIENCE_MS): Promise<void> {
   await page.locator('.connection-status[data-status="synced"]').waitFor({ timeout: timeoutMs })
 }
 
@@ -42,11 +42,15 @@ export async function createNoteViaUi(page: Page, text: string, at: { x: number;
   await page.keyboard.press('n')
   await page.mouse.click(at.x, at.y)
   // The new note enters text editing a frame or two later; typing before that loses characters.
-  await page.waitForFunction(() => {
-    const editor = (window as unknown as { coboardEditor: { getEditingShapeId(): string | null } }).coboardEditor
-    const active = document.activeElement
-    return editor.getEditingShapeId() !== null && active instanceof HTMLElement && active.isContentEditable
-  })
+  await page.waitForFunction(
+    () => {
+      const editor = (window as unknown as { coboardEditor: { getEditingShapeId(): string | null } }).coboardEditor
+      const active = document.activeElement
+      return editor.getEditingShapeId() !== null && active instanceof HTMLElement && active.isContentEditable
+    },
+    undefined,
+    { timeout: PATIENCE_MS },
+  )
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')

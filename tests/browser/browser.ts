@@ -14,6 +14,14 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
+/**
+ * How long a browser test waits for something that will happen (a sync, a render, a panel): long.
+ * On a loaded two-core machine a page can stall for seconds; a short wait only makes the test
+ * flaky, never faster, because every wait returns as soon as its condition holds. How fast things
+ * happen is measured by `npm run bench:client`, not asserted here.
+ */
+export const PATIENCE_MS = 30_000
+
 /** Where browser tests leave screenshots (git-ignored). */
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../test-artifacts')
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { openBoard, waitForSynced, type OpenBoard } from './boardFixtures.ts'
-import { foreignRequests, launchBrowser, type TestBrowser } from './browser.ts'
+import { foreignRequests, launchBrowser, PATIENCE_MS, type TestBrowser } from './browser.ts'
 
 /** Drops a PNG of the given size (noise, so it does not compress) onto the canvas, as a user would. */
 function dropNoisePng(page: Page, side: number) {
@@ -60,7 +60,7 @@ describe('adding an image', () => {
           return sources.length > 0 && sources.every((s) => s.startsWith('/api/')) ? sources : false
         },
         undefined,
-        { timeout: 5000 },
+        { timeout: PATIENCE_MS },
       )
       .then((handle) => handle.jsonValue() as Promise<string[]>)
     expect(src).toMatch(/^\/api\/boards\/[^/]+\/assets\/[^/]+$/)
@@ -68,14 +68,14 @@ describe('adding an image', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('image/png')
     expect((await response.arrayBuffer()).byteLength).toBe(bytes)
-    await anna.page.locator('.tl-image').first().waitFor({ timeout: 5000 })
+    await anna.page.locator('.tl-image').first().waitFor({ timeout: PATIENCE_MS })
   })
 
   it('refuses an image over the size limit with a clear message, and stores nothing', async () => {
     const before = await imageAssetSources(anna.page)
     const bytes = await dropNoisePng(anna.page, 400)
     expect(bytes).toBeGreaterThan(64 * 1024)
-    await anna.page.locator('.tlui-toast__title', { hasText: 'File size is too big' }).waitFor({ timeout: 5000 })
+    await anna.page.locator('.tlui-toast__title', { hasText: 'File size is too big' }).waitFor({ timeout: PATIENCE_MS })
     expect(await imageAssetSources(anna.page)).toEqual(before)
   })
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { waitForCanvas } from './boardFixtures.ts'
-import { launchBrowser, type TestBrowser } from './browser.ts'
+import { launchBrowser, PATIENCE_MS, type TestBrowser } from './browser.ts'
 
 /** Presses Tab until the focused element matches, failing after `limit` presses. */
 async function tabTo(page: Page, matches: (element: { tag: string; type: string; text: string; label: string }) => boolean, limit = 40) {
@@ -50,7 +50,7 @@ describe('the lobby and the join form with a keyboard only', () => {
     await page.keyboard.type('Keyboard board')
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Create board')
     await page.keyboard.press('Enter')
-    await page.getByRole('heading', { name: '“Keyboard board” is ready' }).waitFor({ timeout: 5000 })
+    await page.getByRole('heading', { name: '“Keyboard board” is ready' }).waitFor({ timeout: PATIENCE_MS })
 
     await tabTo(page, (el) => el.tag === 'button' && el.text === 'Copy participant link')
     await page.keyboard.press('Enter')
@@ -60,7 +60,7 @@ describe('the lobby and the join form with a keyboard only', () => {
 
     await tabTo(page, (el) => el.tag === 'a' && el.text === 'Open the board as facilitator')
     await page.keyboard.press('Enter')
-    await page.getByRole('heading', { name: 'Welcome to “Keyboard board”' }).waitFor({ timeout: 5000 })
+    await page.getByRole('heading', { name: 'Welcome to “Keyboard board”' }).waitFor({ timeout: PATIENCE_MS })
     // The name field has focus on arrival.
     await page.keyboard.type('Kim')
     await tabTo(page, (el) => el.tag === 'input' && el.type === 'radio')

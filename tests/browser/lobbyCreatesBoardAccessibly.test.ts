@@ -8,6 +8,7 @@ import {
   recordPageErrors,
   recordRequests,
   saveScreenshot,
+  PATIENCE_MS,
   type TestBrowser,
 } from './browser.ts'
 
@@ -42,6 +43,8 @@ describe('the lobby', () => {
     await page.getByRole('heading', { name: 'Start a new board' }).waitFor()
     await page.getByRole('radio', { name: /Blank board/ }).waitFor()
     expect(await axeViolations(page)).toEqual([])
+    // The lobby never downloads the board's code (tldraw, Yjs): that is a chunk of its own.
+    expect(requests.filter((url) => /\/assets\/BoardPage-/.test(url)), requests.join('\n')).toEqual([])
   })
 
   it('creates a board and shows its three links with copy buttons and QR codes', async () => {
@@ -49,7 +52,7 @@ describe('the lobby', () => {
     await page.getByRole('radio', { name: /Blank board/ }).check()
     await page.getByLabel('Language of the board').selectOption('sv')
     await page.getByRole('button', { name: 'Create board' }).click()
-    await page.getByRole('heading', { name: '“Living lab kick-off” is ready' }).waitFor({ timeout: 5000 })
+    await page.getByRole('heading', { name: '“Living lab kick-off” is ready' }).waitFor({ timeout: PATIENCE_MS })
 
     for (const role of ['Facilitator', 'Participant', 'Observer']) {
       const link = await page.getByRole('textbox', { name: role }).inputValue()
@@ -66,7 +69,7 @@ describe('the lobby', () => {
   it('opens the facilitator link, asks who is joining, and that form is accessible too', async () => {
     await page.getByRole('link', { name: 'Open the board as facilitator' }).click()
     // The board is Swedish, so the UI greets in Swedish until the user picks another language.
-    await page.getByRole('heading', { name: 'Välkommen till ”Living lab kick-off”' }).waitFor({ timeout: 5000 })
+    await page.getByRole('heading', { name: 'Välkommen till ”Living lab kick-off”' }).waitFor({ timeout: PATIENCE_MS })
     expect(await axeViolations(page)).toEqual([])
 
     await page.getByRole('button', { name: 'Gå in på tavlan' }).click()
@@ -77,15 +80,15 @@ describe('the lobby', () => {
     await page.getByLabel('Ditt namn').fill('Karin')
     await page.getByLabel('Forskare').check()
     await page.getByRole('button', { name: 'Gå in på tavlan' }).click()
-    await page.locator('.tl-canvas').waitFor({ timeout: 10_000 })
-    await page.getByRole('status').filter({ hasText: 'Uppdaterad' }).waitFor({ timeout: 10_000 })
+    await page.locator('.tl-canvas').waitFor({ timeout: PATIENCE_MS })
+    await page.getByRole('status').filter({ hasText: 'Uppdaterad' }).waitFor({ timeout: PATIENCE_MS })
   })
 
   it("switches coboard's and tldraw's language together", async () => {
     await page.getByRole('combobox', { name: 'Språk' }).selectOption('da')
-    await page.getByRole('status').filter({ hasText: 'Opdateret' }).waitFor({ timeout: 5000 })
+    await page.getByRole('status').filter({ hasText: 'Opdateret' }).waitFor({ timeout: PATIENCE_MS })
     // tldraw's own translation, served from our origin.
-    await page.getByRole('radio', { name: /^Vælg/ }).or(page.getByRole('button', { name: /^Vælg/ })).first().waitFor({ timeout: 5000 })
+    await page.getByRole('radio', { name: /^Vælg/ }).or(page.getByRole('button', { name: /^Vælg/ })).first().waitFor({ timeout: PATIENCE_MS })
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('da')
   })
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { createNoteViaUi, openBoard, waitForNoteOnScreen, waitForSynced, type OpenBoard } from './boardFixtures.ts'
-import { foreignRequests, launchBrowser, saveScreenshot, type TestBrowser } from './browser.ts'
+import { foreignRequests, launchBrowser, saveScreenshot, PATIENCE_MS, type TestBrowser } from './browser.ts'
 
 describe('working through a network outage', () => {
   let server: TestServer
@@ -27,10 +27,10 @@ describe('working through a network outage', () => {
 
   it('shows that the board is offline and keeps accepting edits', async () => {
     await bo.context.setOffline(true)
-    await bo.page.locator('.connection-status[data-status="offline"]').waitFor({ timeout: 5000 })
+    await bo.page.locator('.connection-status[data-status="offline"]').waitFor({ timeout: PATIENCE_MS })
     await bo.page.getByText('Offline – your changes are kept on this device').waitFor()
     await createNoteViaUi(bo.page, 'Written on the train', { x: 400, y: 250 })
-    await waitForNoteOnScreen(bo.page, 'Written on the train', 1000)
+    await waitForNoteOnScreen(bo.page, 'Written on the train', PATIENCE_MS)
     await saveScreenshot(bo.page, 'offline-bo')
   })
 
@@ -38,8 +38,8 @@ describe('working through a network outage', () => {
     await createNoteViaUi(anna.page, 'Written in the room', { x: 750, y: 450 })
     await bo.context.setOffline(false)
     await waitForSynced(bo.page)
-    await waitForNoteOnScreen(anna.page, 'Written on the train', 5000)
-    await waitForNoteOnScreen(bo.page, 'Written in the room', 5000)
+    await waitForNoteOnScreen(anna.page, 'Written on the train', PATIENCE_MS)
+    await waitForNoteOnScreen(bo.page, 'Written in the room', PATIENCE_MS)
     await saveScreenshot(anna.page, 'merged-anna')
   })
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { createNoteViaUi, openBoard, waitForCanvas, waitForNoteOnScreen, waitForSynced, type OpenBoard } from './boardFixtures.ts'
-import { foreignRequests, launchBrowser, type TestBrowser } from './browser.ts'
+import { foreignRequests, launchBrowser, PATIENCE_MS, type TestBrowser } from './browser.ts'
 
 describe('reloading a board', () => {
   let server: TestServer
@@ -28,7 +28,7 @@ describe('reloading a board', () => {
     await waitForSynced(anna.page)
     await anna.page.reload()
     await waitForCanvas(anna.page)
-    await waitForNoteOnScreen(anna.page, 'Section 3 needs a case', 5000)
+    await waitForNoteOnScreen(anna.page, 'Section 3 needs a case', PATIENCE_MS)
   })
 
   it('shows the content from the local cache before the server answers', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { createNoteViaUi, openBoard, waitForCanvas, waitForNoteOnScreen, waitForSynced, type OpenBoard } from './boardFixtures.ts'
-import { foreignRequests, launchBrowser, saveScreenshot, type TestBrowser } from './browser.ts'
+import { foreignRequests, launchBrowser, saveScreenshot, PATIENCE_MS, type TestBrowser } from './browser.ts'
 
 describe('a board on a device that has lost its connection', () => {
   let server: TestServer
@@ -36,8 +36,8 @@ describe('a board on a device that has lost its connection', () => {
     await astrid.context.setOffline(true)
     await astrid.page.reload()
     await waitForCanvas(astrid.page)
-    await waitForNoteOnScreen(astrid.page, 'Fika after every meeting', 5000)
-    await astrid.page.locator('.connection-status[data-status="offline"]').waitFor({ timeout: 5000 })
+    await waitForNoteOnScreen(astrid.page, 'Fika after every meeting', PATIENCE_MS)
+    await astrid.page.locator('.connection-status[data-status="offline"]').waitFor({ timeout: PATIENCE_MS })
     await createNoteViaUi(astrid.page, 'Written with no network', { x: 700, y: 420 })
     await waitForNoteOnScreen(astrid.page, 'Written with no network', 2000)
     await saveScreenshot(astrid.page, 'offline-reload-astrid')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { openBoard, waitForSynced, type OpenBoard } from './boardFixtures.ts'
-import { launchBrowser, type TestBrowser } from './browser.ts'
+import { launchBrowser, PATIENCE_MS, type TestBrowser } from './browser.ts'
 
 describe('a participant whose link the facilitator replaced', () => {
   let server: TestServer
@@ -30,7 +30,7 @@ describe('a participant whose link the facilitator replaced', () => {
       headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
     })
     expect(response.status).toBe(200)
-    await pia.page.getByTestId('connection-stopped').getByText('This link no longer works').waitFor({ timeout: 5000 })
+    await pia.page.getByTestId('connection-stopped').getByText('This link no longer works').waitFor({ timeout: PATIENCE_MS })
     await pia.page.locator('.connection-status[data-status="stopped"]').waitFor()
     // y-websocket retries within 2.5 s at most; a permanent close must not retry at all.
     await expect(pia.page.waitForEvent('websocket', { timeout: 4000 })).rejects.toThrow(/Timeout/)
@@ -39,6 +39,6 @@ describe('a participant whose link the facilitator replaced', () => {
 
   it('gets the same explanation when opening the old link again', async () => {
     await pia.page.reload()
-    await pia.page.getByText('This link no longer works').waitFor({ timeout: 5000 })
+    await pia.page.getByText('This link no longer works').waitFor({ timeout: PATIENCE_MS })
   })
 })

@@ -17,6 +17,7 @@ import {
   recordRequests,
   rememberIdentity,
   saveScreenshot,
+  PATIENCE_MS,
   type TestBrowser,
 } from './browser.ts'
 
@@ -138,17 +139,19 @@ describe('templates in the browser', () => {
     await server?.close()
   })
 
-  it('lists the nine templates in the catalogue', () => {
-    expect(ids).toHaveLength(9)
+  it('lists the eleven templates in the catalogue', () => {
+    expect(ids).toHaveLength(11)
   })
 
   it.each([
     'stakeholder-map',
     'compelling-repelling',
     'intended-actual',
+    'power-and-mode',
     'maturity-ladder',
     'inside-outside',
     'coproduction-cycle',
+    'capacity-diagnosis',
     'collective-author',
     'living-lab-kickoff',
     'blank',
@@ -169,7 +172,7 @@ describe('templates in the browser', () => {
     expect(frames.every((f) => f.isLocked)).toBe(true)
     await zoomToBoard(page)
     for (const zone of zones) {
-      await page.locator('.tl-shape').getByText(zone.label[locale], { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 5000 })
+      await page.locator('.tl-shape').getByText(zone.label[locale], { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: PATIENCE_MS })
     }
     await saveScreenshot(page, `templates/${id}`)
 
@@ -178,7 +181,7 @@ describe('templates in the browser', () => {
     const steps = page.locator('.agenda-step')
     expect(await steps.count()).toBe(template.agenda.length)
     for (const [i, step] of template.agenda.entries()) {
-      await expect.poll(() => steps.nth(i).textContent()).toContain(step.title[locale])
+      await expect.poll(() => steps.nth(i).textContent(), { timeout: PATIENCE_MS }).toContain(step.title[locale])
     }
     for (const source of template.sources) await page.getByText(source.short, { exact: true }).waitFor()
 
@@ -187,16 +190,44 @@ describe('templates in the browser', () => {
     const toggle = page.getByRole('switch', { name: TEMPLATE_MESSAGES[locale].showExamples })
     if (examples.length > 0) {
       await toggle.check()
-      await expect.poll(() => exampleNoteTexts(page)).toBe(examples.length)
+      await expect.poll(() => exampleNoteTexts(page), { timeout: PATIENCE_MS }).toBe(examples.length)
       await saveScreenshot(page, `templates/${id}-examples`)
       await toggle.uncheck()
-      await expect.poll(() => exampleNoteTexts(page)).toBe(0)
+      await expect.poll(() => exampleNoteTexts(page), { timeout: PATIENCE_MS }).toBe(0)
     } else {
       expect(await toggle.count()).toBe(0)
     }
 
     await facilitator.context.close()
     if (zones.length > 0) await participantCannotMoveZone(board.links.participant, id)
+  })
+
+  // The two templates issue 9 added, in every language: screenshots to look at before shipping
+  // (test-artifacts/templates/<id>-<locale>.png, and -examples with the example notes shown).
+  describe.each(['power-and-mode', 'capacity-diagnosis'])('%s in every language', (id) => {
+    it.each(LOCALES)('%s: every zone label is on the board, laid out as the template says', async (locale) => {
+      const template = await fetchTemplate(server, id)
+      const board = await server.createBoard({ template: id, locale, title: `Workshop ${id} ${locale}` })
+      const facilitator = await openAs(browser.browser, board.links.facilitator, { id: `f-${id}-${locale}`, name: 'Frida', group: 'researcher' })
+      opened.push(facilitator)
+      const page = facilitator.page
+      await waitForSynced(page, 30_000)
+      const frames = await zoneFrames(page)
+      expect(frames.map((f) => [f.zone, f.x, f.y, f.w, f.h]).sort()).toEqual(template.zones.map((z) => [z.id, z.x, z.y, z.w, z.h]).sort())
+      expect(unexpectedOverlaps(frames)).toEqual([])
+      await zoomToBoard(page)
+      for (const zone of template.zones) {
+        await page.locator('.tl-shape').getByText(zone.label[locale], { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 5000 })
+      }
+      await saveScreenshot(page, `templates/${id}-${locale}`)
+      await openPanel(page, locale)
+      await page.getByRole('switch', { name: TEMPLATE_MESSAGES[locale].showExamples }).check()
+      await expect.poll(() => exampleNoteTexts(page)).toBe(generateExampleNoteRecords(template, locale).length)
+      await page.getByRole('button', { name: TEMPLATE_MESSAGES[locale].panelToggleClose }).click()
+      await zoomToBoard(page)
+      await saveScreenshot(page, `templates/${id}-${locale}-examples`)
+      await facilitator.context.close()
+    })
   })
 
   async function participantCannotMoveZone(link: string, id: string): Promise<void> {
@@ -295,7 +326,7 @@ describe('templates in the browser', () => {
     }, { id: zone.id, x: zone.x + 400 })
     await facilitator.page.getByRole('button', { name: TEMPLATE_MESSAGES.sv.lockZones }).click()
     await expect
-      .poll(async () => (await zoneFrames(participant.page)).find((f) => f.id === zone.id), { timeout: 5000 })
+      .poll(async () => (await zoneFrames(participant.page)).find((f) => f.id === zone.id), { timeout: PATIENCE_MS })
       .toMatchObject({ x: zone.x + 400, isLocked: true })
     await facilitator.context.close()
     await participant.context.close()
@@ -314,9 +345,9 @@ describe('templates in the browser', () => {
     expect(await axeViolationsIn(page, '.board-template')).toEqual([])
 
     await page.getByRole('button', { name: 'Add column' }).click()
-    await expect.poll(async () => (await zoneFrames(page)).length).toBe(before.length + 1 + rows)
+    await expect.poll(async () => (await zoneFrames(page)).length, { timeout: PATIENCE_MS }).toBe(before.length + 1 + rows)
     await page.getByRole('button', { name: 'Add row' }).click()
-    await expect.poll(async () => (await zoneFrames(page)).length).toBe(before.length + 1 + rows + 1 + columns + 1)
+    await expect.poll(async () => (await zoneFrames(page)).length, { timeout: PATIENCE_MS }).toBe(before.length + 1 + rows + 1 + columns + 1)
     const after = await zoneFrames(page)
     expect(unexpectedOverlaps(after)).toEqual([])
     expect(after.every((f) => f.isLocked)).toBe(true)
@@ -326,9 +357,9 @@ describe('templates in the browser', () => {
 
     // Unlocking lets the facilitator adapt the zones; locking again protects them.
     await page.getByRole('button', { name: 'Unlock zones to adapt them' }).click()
-    await expect.poll(async () => (await zoneFrames(page)).every((f) => !f.isLocked)).toBe(true)
+    await expect.poll(async () => (await zoneFrames(page)).every((f) => !f.isLocked), { timeout: PATIENCE_MS }).toBe(true)
     await page.getByRole('button', { name: 'Lock zones' }).click()
-    await expect.poll(async () => (await zoneFrames(page)).every((f) => f.isLocked)).toBe(true)
+    await expect.poll(async () => (await zoneFrames(page)).every((f) => f.isLocked), { timeout: PATIENCE_MS }).toBe(true)
 
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Save board as template' }).click()

@@ -30,13 +30,13 @@ export async function connectClient(
   wsUrl: string,
   boardId: string,
   token: string,
-  options: { origin?: string; waitForSync?: boolean; doc?: Y.Doc } = {},
+  options: { origin?: string; waitForSync?: boolean; doc?: Y.Doc; authorSecret?: string } = {},
 ): Promise<SyncClient> {
   const doc = options.doc ?? new Y.Doc()
   const denied: string[] = []
   const closes: Array<{ code: number; reason: string }> = []
   const provider = new WebsocketProvider(`${wsUrl}/sync`, boardId, doc, {
-    params: { k: token },
+    params: options.authorSecret ? { k: token, a: options.authorSecret } : { k: token },
     WebSocketPolyfill: webSocketWithOrigin(options.origin) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })

@@ -14,6 +14,7 @@ export interface CreateBoardResponse {
   template: string
   locale: string
   createdAt: number
+  anonymous: boolean
   links: { facilitator: string; participant: string; observer: string }
 }
 
@@ -27,6 +28,13 @@ export interface TestServer {
   server: CoboardServer
   createBoard(body?: Record<string, unknown>): Promise<CreateBoardResponse & { tokens: Record<'facilitator' | 'participant' | 'observer', string> }>
   close(): Promise<void>
+}
+
+/** Per-address rate limits high enough that no test other than the limits' own meets them. */
+export const GENEROUS_RATE_LIMITS = {
+  BOARDS_PER_ADDRESS_PER_HOUR: '1000000',
+  UPLOADS_PER_ADDRESS_PER_MINUTE: '1000000',
+  TEMPLATE_SAVES_PER_ADDRESS_PER_HOUR: '1000000',
 }
 
 /** The token inside a board link's fragment (`#k=<token>`). */
@@ -54,6 +62,9 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests create boards and upload from one address far faster than people do; the tests of
+    // the limits themselves set them low again.
+    ...GENEROUS_RATE_LIMITS,
     ...options.env,
   })
   const log = createLogger(config.logLevel)

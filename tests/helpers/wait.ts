@@ -24,3 +24,26 @@ export function canonicalJson(value: unknown): string {
       : v,
   )
 }
+
+/**
+ * Waits until `measure()` reaches `target`, for as long as it keeps growing: fails only when it
+ * made no progress for `stallMs`. For waits whose length depends on how loaded the machine is
+ * (a burst of thousands of updates), where a fixed deadline is a guess that a busy CI loses.
+ */
+export async function waitForProgress(measure: () => number, target: number, options: { stallMs?: number; what?: string } = {}): Promise<number> {
+  const stallMs = options.stallMs ?? 15_000
+  let best = measure()
+  let lastProgress = Date.now()
+  while (best < target) {
+    if (Date.now() - lastProgress > stallMs) {
+      throw new Error(`no progress for ${stallMs} ms waiting for ${options.what ?? 'progress'}: at ${best} of ${target}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const now = measure()
+    if (now > best) {
+      best = now
+      lastProgress = Date.now()
+    }
+  }
+  return best
+}

@@ -20,6 +20,9 @@ describe('facilitators share their own templates', () => {
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     })
+  // Importing needs a facilitator link; the template belongs to that link's board.
+  const importAs = (board: { id: string; tokens: { facilitator: string } }, body: unknown) =>
+    post(`/api/templates?board=${board.id}`, body, board.tokens.facilitator)
   const ids = async () => ((await (await fetch(`${server.url}/api/templates`)).json()).templates as Array<{ id: string }>).map((t) => t.id)
 
   it('exports a template as JSON and imports an edited copy that survives a restart', async () => {
@@ -30,11 +33,12 @@ describe('facilitators share their own templates', () => {
     expect((await fetch(`${server.url}/api/templates/no-such`)).status).toBe(404)
 
     const copy = { ...template, id: 'our-lab-kickoff', title: { ...template.title, en: 'Our lab kickoff' } }
-    const res = await post('/api/templates', copy)
+    const owner = await server.createBoard()
+    const res = await importAs(owner, copy)
     expect(res.status).toBe(201)
     expect((await res.json()).id).toBe('our-lab-kickoff')
     expect(await ids()).toContain('our-lab-kickoff')
-    expect((await post('/api/templates', copy)).status).toBe(409)
+    expect((await importAs(owner, copy)).status).toBe(409)
 
     await server.close()
     server = await startTestServer({ dataDir: server.dataDir })
@@ -51,7 +55,8 @@ describe('facilitators share their own templates', () => {
     broken.id = 'broken-map'
     delete broken.zones[0].label.nb
     broken.zones[1].w = -5
-    const res = await post('/api/templates', broken)
+    const owner = await server.createBoard()
+    const res = await importAs(owner, broken)
     expect(res.status).toBe(400)
     const body = await res.json()
     expect(body.error).toBe('invalid_template')
@@ -60,10 +65,10 @@ describe('facilitators share their own templates', () => {
     expect(errors).toMatch(/w must be greater than 0/)
 
     const dangling = { ...structuredClone(template), id: 'dangling-map', examples: [{ zone: 'no-such-zone', text: template.examples[0].text }] }
-    const res2 = await post('/api/templates', dangling)
+    const res2 = await importAs(owner, dangling)
     expect(res2.status).toBe(400)
     expect((await res2.json()).errors.join('\n')).toMatch(/no-such-zone/)
-    expect((await post('/api/templates', '{not json')).status).toBe(400)
+    expect((await importAs(owner, '{not json')).status).toBe(400)
     expect(await ids()).toEqual(before)
   })
 

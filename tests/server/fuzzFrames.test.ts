@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../shared/protocol.ts'
+import { addNote, noteKeys, noteText, updateNote } from '../helpers/boardContent.ts'
 import { connectClient, type SyncClient } from '../helpers/clients.ts'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -19,9 +20,8 @@ function prng(seed: number) {
 
 function validFrames(): Uint8Array[] {
   const doc = new Y.Doc()
-  doc.getMap('notes').set('n', { text: 'fuzz', x: 1 })
-  doc.getText('t').insert(0, 'hello')
-  doc.getArray('a').push([1, 'two', { three: 3 }])
+  addNote(doc, 'fuzz', 'fuzz')
+  updateNote(doc, 'fuzz', { x: 1 })
   const update = Y.encodeStateAsUpdate(doc)
   return [
     encodeSyncStep1(Y.encodeStateVector(doc)),
@@ -99,13 +99,13 @@ describe('fuzzed frames', () => {
     }
     // Meanwhile, the healthy board keeps working.
     let edits = 0
-    const keepEditing = setInterval(() => a.doc.getMap('live').set(`e${edits++}`, Date.now()), 5)
+    const keepEditing = setInterval(() => addNote(a.doc, `e${edits++}`, String(Date.now())), 5)
     await Promise.all(Array.from({ length: 8 }, worker))
     clearInterval(keepEditing)
 
     expect(sent).toBeGreaterThanOrEqual(FRAMES)
     expect(closedByServer).toBeGreaterThan(300)
-    await waitFor(() => b.doc.getMap('live').size === edits, 5000, 'healthy board caught up')
+    await waitFor(() => noteKeys(b.doc).length === edits, 5000, 'healthy board caught up')
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
 
     // The fuzzed board itself still loads after a restart (no poisoned update was stored).
@@ -117,7 +117,7 @@ describe('fuzzed frames', () => {
     expect(reader.doc.getMap('meta').get('template')).toBe('blank')
     const writer = await connectClient(server.wsUrl, victim.id, victim.tokens.participant)
     clients.push(writer)
-    writer.doc.getMap('after').set('ok', true)
-    await waitFor(() => reader.doc.getMap('after').get('ok') === true, 5000, 'fuzzed board still syncs')
+    addNote(writer.doc, 'after', 'ok')
+    await waitFor(() => noteText(reader.doc, 'after') === 'ok', 5000, 'fuzzed board still syncs')
   })
 })

@@ -52,4 +52,35 @@ describe('image uploads', () => {
     const missing = await fetch(`${server.url}/api/boards/${board.id}/assets/AAAAAAAAAAAAAAAAAAAAAA`)
     expect(missing.status).toBe(404)
   })
+
+  it('a board’s images have a quota: past MAX_UPLOAD_BYTES_PER_BOARD an upload is refused with 507, other boards go on', async () => {
+    await server.close()
+    // A PNG with trailing bytes is still a PNG; 1.1 KB each, three to a board.
+    const image = Buffer.concat([PNG, Buffer.alloc(1000)])
+    server = await startTestServer({ env: { MAX_UPLOAD_BYTES: '4096', MAX_UPLOAD_BYTES_PER_BOARD: `${image.length * 3}` } })
+    const board = await server.createBoard()
+    for (let i = 0; i < 3; i++) expect((await upload(board.id, board.tokens.participant, image)).status).toBe(201)
+    const full = await upload(board.id, board.tokens.facilitator, image)
+    expect(full.status).toBe(507)
+    const body = await full.json()
+    expect(body.error).toBe('quota_exceeded')
+    expect(body.message).toMatch(/upload quota.*MAX_UPLOAD_BYTES_PER_BOARD/)
+    const other = await server.createBoard()
+    expect((await upload(other.id, other.tokens.participant, PNG)).status).toBe(201)
+    // What was stored before is still served.
+    const stored = await (await upload(other.id, other.tokens.participant, PNG)).json()
+    expect((await fetch(`${server.url}${stored.url}`)).status).toBe(200)
+  })
+
+  it('uploads from one address past UPLOADS_PER_ADDRESS_PER_MINUTE get 429 with Retry-After', async () => {
+    await server.close()
+    server = await startTestServer({ env: { MAX_UPLOAD_BYTES: '4096', UPLOADS_PER_ADDRESS_PER_MINUTE: '2' } })
+    const board = await server.createBoard()
+    expect((await upload(board.id, board.tokens.participant, PNG)).status).toBe(201)
+    expect((await upload(board.id, board.tokens.participant, PNG)).status).toBe(201)
+    const refused = await upload(board.id, board.tokens.participant, PNG)
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await refused.json()).message).toMatch(/Too many uploads from your address: at most 2 per minute/)
+  })
 })

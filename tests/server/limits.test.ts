@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CLOSE } from '../../shared/closeCodes.ts'
 import { encodeQueryAwareness, encodeUpdate } from '../../shared/protocol.ts'
 import * as Y from 'yjs'
+import { addNote, noteText } from '../helpers/boardContent.ts'
 import { closeOf, connectClient, openRaw, type SyncClient } from '../helpers/clients.ts'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -22,14 +23,14 @@ describe('limits', () => {
     clients.push(bystander)
     const ws = await openRaw(server.wsUrl, board.id, board.tokens.participant)
     const doc = new Y.Doc()
-    doc.getText('t').insert(0, 'x'.repeat(4000))
+    addNote(doc, 'huge', 'x'.repeat(4000))
     ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)))
     expect((await closeOf(ws)).code).toBe(CLOSE.messageTooBig.code)
-    bystander.doc.getMap('m').set('still', 'working')
+    addNote(bystander.doc, 'still', 'working')
     const check = await connectClient(server.wsUrl, board.id, board.tokens.participant)
     clients.push(check)
-    await waitFor(() => check.doc.getMap('m').get('still') === 'working', 5000, 'room still works')
-    expect(check.doc.getText('t').length).toBe(0)
+    await waitFor(() => noteText(check.doc, 'still') === 'working', 5000, 'room still works')
+    expect(noteText(check.doc, 'huge')).toBeUndefined()
   })
 
   it('a flood of messages is closed with 4529 "slow down"', async () => {
@@ -61,12 +62,12 @@ describe('limits', () => {
     const board = await server.createBoard()
     const writer = await connectClient(server.wsUrl, board.id, board.tokens.participant)
     clients.push(writer)
-    writer.doc.getMap('notes').set('kept', 'Ground rules: everyone speaks once before anyone speaks twice')
+    addNote(writer.doc, 'kept', 'Ground rules: everyone speaks once before anyone speaks twice')
     const witness = await connectClient(server.wsUrl, board.id, board.tokens.observer)
     clients.push(witness)
-    await waitFor(() => witness.doc.getMap('notes').get('kept'), 5000, 'first note relayed')
+    await waitFor(() => noteText(witness.doc, 'kept'), 5000, 'first note relayed')
 
-    writer.doc.getText('essay').insert(0, 'y'.repeat(20_000))
+    addNote(writer.doc, 'essay', 'y'.repeat(20_000))
     await waitFor(() => writer.closes.some((c) => c.code === CLOSE.boardTooLarge.code), 5000, 'writer closed with 4413')
     for (const client of clients.splice(0)) client.destroy()
 
@@ -74,7 +75,7 @@ describe('limits', () => {
     server = await startTestServer({ dataDir: server.dataDir, env: { MAX_BOARD_BYTES: '8192' } })
     const reader = await connectClient(server.wsUrl, board.id, board.tokens.observer)
     clients.push(reader)
-    expect(reader.doc.getMap('notes').get('kept')).toMatch(/Ground rules/)
-    expect(reader.doc.getText('essay').length).toBe(0)
+    expect(noteText(reader.doc, 'kept')).toMatch(/Ground rules/)
+    expect(noteText(reader.doc, 'essay')).toBeUndefined()
   })
 })

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { encodeAwareness, encodeAwarenessUpdate, encodeQueryAwareness } from '../../shared/protocol.ts'
+import { CLOSE } from '../../shared/closeCodes.ts'
 import { connectClient, openRaw } from '../helpers/clients.ts'
+import { connectRaw } from '../helpers/rawClient.ts'
 import { useTestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 
@@ -31,5 +33,60 @@ describe('presence', () => {
     mallory.close()
     await waitFor(() => !viewer.provider.awareness.getStates().has(999_999), 5000, 'Mallory removed')
     expect(nameAtViewer()).toBe('Astrid')
+  })
+
+  it('the presence id of someone who left cannot be taken by someone else, only by the same browser', async () => {
+    const board = await t.server.createBoard()
+    const viewer = await t.connect(board.id, board.tokens.observer)
+    const astridSecret = 'astrid-secret-0123456789'
+    const astridLeft = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant, `&a=${astridSecret}`)
+    astridLeft.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 4242, clock: 1, state: { user: { name: 'Astrid' } } }])))
+    await waitFor(() => viewer.provider.awareness.getStates().has(4242), 5000, 'Astrid present')
+    astridLeft.close()
+    await waitFor(() => !viewer.provider.awareness.getStates().has(4242), 5000, 'Astrid gone')
+
+    // Mallory takes Astrid's old id as soon as she has left.
+    const mallory = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant, '&a=mallory-secret-0123456789')
+    mallory.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 4242, clock: 5, state: { user: { name: 'Astrid (not really)' } } }])))
+    mallory.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 777, clock: 1, state: { user: { name: 'Mallory' } } }])))
+    await waitFor(() => viewer.provider.awareness.getStates().has(777), 5000, 'Mallory processed')
+    expect(viewer.provider.awareness.getStates().has(4242)).toBe(false)
+
+    // Astrid's browser comes back (same author secret) and gets her presence back.
+    const astridBack = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant, `&a=${astridSecret}`)
+    astridBack.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 4242, clock: 6, state: { user: { name: 'Astrid' } } }])))
+    await waitFor(() => (viewer.provider.awareness.getStates().get(4242)?.user as { name?: string } | undefined)?.name === 'Astrid', 5000, 'Astrid back')
+    mallory.close()
+    astridBack.close()
+  })
+})
+
+describe('presence limits', () => {
+  const t = useTestServer({ env: { MAX_MESSAGE_BYTES: String(256 * 1024), MAX_PRESENCE_BYTES: String(48 * 1024) } })
+
+  it('a presence state over the limit closes its sender (4414); later joiners connect as usual', async () => {
+    const board = await t.server.createBoard()
+    const observer = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+    const huge = { user: { name: 'x' }, junk: 'y'.repeat(200 * 1024) }
+    observer.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 1, clock: 1, state: huge }])))
+    expect((await observer.closed).code).toBe(CLOSE.presenceTooLarge.code)
+    const joiner = await t.connect(board.id, board.tokens.participant)
+    expect(joiner.provider.synced).toBe(true)
+  })
+
+  it('no frame the server sends is larger than what it accepts, however many people are present', async () => {
+    const board = await t.server.createBoard()
+    const people = []
+    for (let i = 0; i < 12; i++) {
+      const person = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+      person.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 100 + i, clock: 1, state: { user: { name: `P${i}` }, pad: 'z'.repeat(40 * 1024) } }])))
+      people.push(person)
+    }
+    // 12 states of 40 KiB are 480 KiB of presence: a joiner gets them in frames under 256 KiB.
+    const joiner = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant)
+    await waitFor(() => new Set(joiner.awareness.map((e) => e.clientId)).size === 12, 5000, 'all presence')
+    expect(Math.max(...joiner.frameSizes)).toBeLessThanOrEqual(256 * 1024)
+    expect(joiner.closedWith()).toBeUndefined()
+    for (const person of [...people, joiner]) person.close()
   })
 })

@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { waitForCanvas, waitForSynced } from './boardFixtures.ts'
+import { axeViolations, launchBrowser, PATIENCE_MS, rememberIdentity, saveScreenshot, type TestBrowser } from './browser.ts'
+import { controlsOffScreen } from './onScreen.ts'
+
+describe('the board on a 1440×900 laptop', () => {
+  let server: TestServer
+  let browser: TestBrowser
+  let page: Page
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    const board = await server.createBoard({ template: 'stakeholder-map', locale: 'en', title: 'Youth services' })
+    browser = await launchBrowser()
+    const context = await browser.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })
+    await rememberIdentity(context, { id: 'laptop', name: 'Frida', group: 'researcher' })
+    page = await context.newPage()
+    await page.goto(board.links.facilitator)
+    await waitForCanvas(page)
+    await waitForSynced(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('opens on the whole board, clear of the controls, with no style panel over the right-hand zone', async () => {
+    await page.getByRole('button', { name: /^Zone: |Choose a zone/ }).waitFor({ timeout: PATIENCE_MS })
+    const layout = await page.evaluate(() => {
+      type Editor = { getCurrentPageBounds(): { x: number; y: number; w: number; h: number }; pageToViewport(p: { x: number; y: number }): { x: number; y: number } }
+      const editor = (window as unknown as { coboardEditor: Editor }).coboardEditor
+      const bounds = editor.getCurrentPageBounds()
+      const topLeft = editor.pageToViewport({ x: bounds.x, y: bounds.y })
+      const bottomRight = editor.pageToViewport({ x: bounds.x + bounds.w, y: bounds.y + bounds.h })
+      const bottom = (selector: string) => Math.max(0, ...[...document.querySelectorAll(selector)].map((e) => e.getBoundingClientRect().bottom))
+      const toolbarTop = document.querySelector('.tlui-main-toolbar__inner')!.getBoundingClientRect().top
+      return { topLeft, bottomRight, barsBottom: Math.max(bottom('.zone-nav'), bottom('.board-chrome'), bottom('.tlui-menu-zone')), toolbarTop }
+    })
+    // The board's title (its top-left) is below our controls; its bottom above tldraw's toolbar.
+    expect(layout.topLeft.y).toBeGreaterThanOrEqual(layout.barsBottom)
+    expect(layout.bottomRight.y).toBeLessThanOrEqual(layout.toolbarTop)
+    expect(await page.locator('.tlui-style-panel').count()).toBe(0)
+    expect(await controlsOffScreen(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
+    await saveScreenshot(page, 'laptop-1440x900-board')
+  })
+
+  it('offers the tools workshops use, and no embeds', async () => {
+    const tools = await page.locator('.tlui-main-toolbar [data-testid^="tools."]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')))
+    expect(tools).toEqual(['tools.select', 'tools.hand', 'tools.note', 'tools.text', 'tools.draw', 'tools.arrow', 'tools.rectangle', 'tools.asset', 'tools.eraser'])
+    await page.getByRole('button', { name: 'Main menu' }).or(page.locator('[data-testid="main-menu.button"]')).first().click()
+    expect(await page.locator('[data-testid*="insert-embed"]').count()).toBe(0)
+    await page.keyboard.press('Escape')
+  })
+
+  it('shows the style panel once something is selected', async () => {
+    await page.evaluate(() => {
+      type Editor = { createShapes(s: object[]): void; select(id: string): void }
+      const editor = (window as unknown as { coboardEditor: Editor }).coboardEditor
+      editor.createShapes([{ id: 'shape:laptop-note', type: 'note', x: -2000, y: 0 }])
+      editor.select('shape:laptop-note')
+    })
+    await page.locator('.tlui-style-panel').waitFor({ timeout: PATIENCE_MS })
+  })
+})
