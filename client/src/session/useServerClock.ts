@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { serverTimeSchema } from '../../../shared/api/config.ts'
 import { clockOffset, type ClockSample } from '../../../shared/session/serverClock.ts'
 
@@ -45,5 +45,5 @@ export function useServerClock(): ServerClock {
       clearInterval(again)
     }
   }, [])
-  return { now: () => Date.now() + (offset ?? 0), measured: offset !== undefined }
+  return useMemo(() => ({ now: () => Date.now() + (offset ?? 0), measured: offset !== undefined }), [offset])
 }
