@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { roleSchema } from '../roles.ts'
 import { stakeholderGroupSchema } from '../stakeholderGroups.ts'
 
 /*
@@ -7,8 +8,9 @@ import { stakeholderGroupSchema } from '../stakeholderGroups.ts'
  * tldraw instance_presence record (cursor, selection, viewport for "follow").
  *
  *   {
- *     user: { id, name, color, group },     // who: id is the browser's identity id (no "user:")
+ *     user: { id, name, color, group, role? }, // who: id is the browser's identity id (no "user:")
  *     presence: { ... } | null,            // where: null until the editor has a page and camera
+ *     ready?: { checkId, done },           // the answer to the facilitator's ready check (issue 10)
  *   }
  *
  * Bounds are generous for real use and small enough that one peer cannot make every other
@@ -32,6 +34,8 @@ export const awarenessUserSchema = z.object({
   /** Cursor colour, "#rrggbb". */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   group: stakeholderGroupSchema,
+  /** The role of the link this client opened the board with (optional: older clients omit it). */
+  role: roleSchema.optional(),
 })
 /** Who a client is, as published in awareness. */
 export type AwarenessUser = z.infer<typeof awarenessUserSchema>

@@ -16,6 +16,7 @@ import {
   type TLUserPreferences,
 } from 'tldraw'
 import type { Locale } from '../../../shared/locales.ts'
+import type { Role } from '../../../shared/roles.ts'
 import { BOARD_DOC_KEYS, readBoardSettings } from '../../../shared/boardDoc.ts'
 import { isFrozen, SESSION_ROOT } from '../../../shared/session/sessionState.ts'
 import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
@@ -143,10 +144,10 @@ export function BoardEditor(props: { config: ClientConfig; token: string }) {
 }
 
 /** What others see of this user in awareness: identity plus the stakeholder group's colour. */
-function awarenessUserOf(identity: Identity, anonymous: boolean, locale: Locale): AwarenessUser {
+function awarenessUserOf(identity: Identity, anonymous: boolean, locale: Locale, role: Role): AwarenessUser {
   // On anonymous boards others see the stakeholder group only, never the name.
   const name = anonymous ? STAKEHOLDER_GROUP_LABELS[identity.group][locale] : identity.name
-  return { id: identity.id, name, group: identity.group, color: STAKEHOLDER_GROUP_COLOURS[identity.group] }
+  return { id: identity.id, name, group: identity.group, color: STAKEHOLDER_GROUP_COLOURS[identity.group], role }
 }
 
 /**
@@ -240,7 +241,7 @@ function useBoundStore(options: {
     const presence = bindPresence({
       store,
       awareness: session.awareness,
-      user: awarenessUserOf(identityRef.current, rules.get().anonymous, info.locale),
+      user: awarenessUserOf(identityRef.current, rules.get().anonymous, info.locale, info.role),
     })
     setBound({ store, presence })
     return () => {
@@ -252,8 +253,8 @@ function useBoundStore(options: {
   }, [session, info.id, info.role, info.locale, token, config, readOnly, onUploadRefused, identityAtom, rules])
 
   useEffect(() => {
-    bound?.presence.setUser(awarenessUserOf(identity, anonymous, info.locale))
-  }, [bound, identity, anonymous, info.locale])
+    bound?.presence.setUser(awarenessUserOf(identity, anonymous, info.locale, info.role))
+  }, [bound, identity, anonymous, info.locale, info.role])
 
   return { store: bound?.store, fatalError }
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { readIdentity, writeIdentity, type Identity } from '../join/identity.ts'
 import { JoinForm } from '../join/JoinForm.tsx'
 import { PresenterView } from '../presenter/PresenterView.tsx'
+import { PresenterSession } from '../session/PresenterSession.tsx'
 import type { BoardViewKind } from '../routes.ts'
 import { ErrorPanel } from '../ui/ErrorPanel.tsx'
 import { PageHeader } from '../ui/PageHeader.tsx'
@@ -77,7 +78,7 @@ function BoardWithToken(props: { boardId: string; token: string; view: BoardView
       </ErrorPanel>
     )
   }
-  if (props.view === 'presenter') return <PresenterView session={session} info={load.info} config={load.config} />
+  if (props.view === 'presenter') return <PresenterView session={session} info={load.info} config={load.config} aside={<PresenterSession doc={session.doc} />} />
   const title = load.info.title || messages.untitledBoard
   if (!identity) {
     return (

@@ -3,7 +3,9 @@ import { createUserId, useEditor, useValue } from 'tldraw'
 import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useBoard } from './BoardContext.tsx'
-import { groupParticipants } from './participants.ts'
+import { useCatalog } from '../i18n/useCatalog.ts'
+import { SESSION_MESSAGES } from '../session/sessionMessages.ts'
+import { groupParticipants, withoutObservers } from './participants.ts'
 import { useParticipants } from './useParticipants.ts'
 
 /**
@@ -15,7 +17,9 @@ export function ParticipantList() {
   const { messages, locale } = useI18n()
   const editor = useEditor()
   const participants = useParticipants(session.awareness)
-  const grouped = groupParticipants(participants)
+  const t = useCatalog(SESSION_MESSAGES)
+  const { people, observers } = withoutObservers(participants)
+  const grouped = groupParticipants(people)
   const count = grouped.reduce((sum, entry) => sum + entry.members.length, 0)
   const [open, setOpen] = useState(false)
   const panelId = useId()
@@ -40,6 +44,7 @@ export function ParticipantList() {
       </button>
       <div id={panelId} className="participants__panel" hidden={!open} role="region" aria-label={messages.participantsTitle}>
         {count <= 1 ? <p className="hint">{messages.nobodyElse}</p> : null}
+        {observers > 0 ? <p className="hint" data-testid="observer-count">{t('observerCount', { count: observers })}</p> : null}
         {grouped.map(({ group, members }) => (
           <section key={group} className="participants__group">
             <h2 className="participants__group-title">
@@ -55,6 +60,7 @@ export function ParticipantList() {
                     <span className="participants__name">
                       {member.name}
                       {member.isSelf ? ` (${messages.you})` : ''}
+                      {member.role === 'facilitator' ? <span className="participants__role"> · {t('facilitatorBadge')}</span> : null}
                     </span>
                     {member.isSelf ? null : (
                       <button

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupParticipants, participantFromAwareness } from './participants.ts'
+import { groupParticipants, participantFromAwareness, withoutObservers } from './participants.ts'
 
 describe('the participant list', () => {
   it('reads name and stakeholder group from presence and marks the local user', () => {
@@ -28,5 +28,18 @@ describe('the participant list', () => {
     expect(grouped.map((entry) => entry.group)).toEqual(['civil-servant-strategic', 'other'])
     expect(grouped[0].members).toHaveLength(1)
     expect(grouped[1].members.map((member) => member.name)).toEqual(['Cai', 'Åse'])
+  })
+
+  it('reads the role when a client says it, and counts observers apart from the people taking part', () => {
+    const state = { user: { id: 'f', name: 'Frida', group: 'researcher', color: '#CC79A7', role: 'facilitator' } }
+    expect(participantFromAwareness(3, state, 7)?.role).toBe('facilitator')
+    const list = withoutObservers([
+      { clientId: 1, userId: 'f', name: 'Frida', group: 'other', isSelf: true, role: 'facilitator' },
+      { clientId: 2, userId: 'o', name: 'Olof', group: 'other', isSelf: false, role: 'observer' },
+      { clientId: 3, userId: 'o', name: 'Olof', group: 'other', isSelf: false, role: 'observer' },
+      { clientId: 4, userId: 'l', name: 'Legacy', group: 'other', isSelf: false },
+    ])
+    expect(list.observers).toBe(1)
+    expect(list.people.map((p) => p.userId)).toEqual(['f', 'l'])
   })
 })

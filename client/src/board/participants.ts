@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/roles.ts'
 import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
 import { awarenessUserSchema } from '../../../shared/tldrawYjs/awarenessState.ts'
 
@@ -8,6 +9,8 @@ export interface Participant {
   name: string
   group: StakeholderGroup
   isSelf: boolean
+  /** The role of the link they opened the board with (undefined from older clients). */
+  role?: Role
 }
 
 /**
@@ -22,8 +25,8 @@ export function participantFromAwareness(
 ): Participant | undefined {
   const user = awarenessUserSchema.safeParse(state.user)
   if (!user.success) return undefined
-  const { id, name, group } = user.data
-  return { clientId, userId: id, name, group, isSelf: clientId === localClientId }
+  const { id, name, group, role } = user.data
+  return { clientId, userId: id, name, group, isSelf: clientId === localClientId, ...(role ? { role } : {}) }
 }
 
 /**
@@ -45,4 +48,14 @@ export function groupParticipants(
       .filter((participant) => participant.group === group)
       .sort((a, b) => (a.isSelf === b.isSelf ? a.name.localeCompare(b.name) : a.isSelf ? -1 : 1)),
   })).filter((entry) => entry.members.length > 0)
+}
+
+/**
+ * Separates observers (who only watch) from the people taking part: the list shows the latter by
+ * group and counts the former. One observer with two tabs counts once; older clients that do not
+ * say their role are taken part.
+ */
+export function withoutObservers(participants: readonly Participant[]): { people: Participant[]; observers: number } {
+  const observerIds = new Set(participants.filter((p) => p.role === 'observer').map((p) => p.userId))
+  return { people: participants.filter((p) => p.role !== 'observer'), observers: observerIds.size }
 }

@@ -2,8 +2,7 @@ import { useEffect, useRef } from 'react'
 import { ROLES } from '../../../shared/roles.ts'
 import type { CreatedBoard } from '../api/apiTypes.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
-import { CopyButton } from './CopyButton.tsx'
-import { LinkQrCode } from './LinkQrCode.tsx'
+import { LinkCard } from './LinkCard.tsx'
 
 /** The three links of a new board, each with a copy button and a QR code. */
 export function BoardLinks(props: { board: CreatedBoard; onCreateAnother: () => void }) {
@@ -19,31 +18,9 @@ export function BoardLinks(props: { board: CreatedBoard; onCreateAnother: () => 
       </h2>
       <p>{messages.linksIntro}</p>
       <ul className="link-list">
-        {ROLES.map((role) => {
-          const link = props.board.links[role]
-          const roleName = messages.roleName[role]
-          const inputId = `board-link-${role}`
-          return (
-            <li key={role} className="link-card" data-role={role}>
-              <div className="link-card__text">
-                <h3>
-                  <label htmlFor={inputId}>{roleName}</label>
-                </h3>
-                <p className="hint">{messages.roleDescription[role]}</p>
-                <input
-                  id={inputId}
-                  className="link-card__url"
-                  type="text"
-                  readOnly
-                  value={link}
-                  onFocus={(event) => event.currentTarget.select()}
-                />
-                <CopyButton text={link} label={messages.copyLink(roleName)} />
-              </div>
-              <LinkQrCode link={link} alt={messages.qrAlt(roleName)} />
-            </li>
-          )
-        })}
+        {ROLES.map((role) => (
+          <LinkCard key={role} role={role} link={props.board.links[role]} />
+        ))}
       </ul>
       <div className="actions">
         <a className="button button--primary" href={props.board.links.facilitator}>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { CreatedBoard } from '../api/apiTypes.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { rememberBoardLinks } from '../session/linkMemory.ts'
 import { PageHeader } from '../ui/PageHeader.tsx'
 import { BoardLinks } from './BoardLinks.tsx'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
@@ -18,7 +19,12 @@ export function LobbyPage() {
         {created ? (
           <BoardLinks board={created} onCreateAnother={() => setCreated(undefined)} />
         ) : (
-          <CreateBoardForm onCreated={setCreated} />
+          <CreateBoardForm
+            onCreated={(board) => {
+              rememberBoardLinks(window.localStorage, board.id, board.links)
+              setCreated(board)
+            }}
+          />
         )}
       </main>
     </>

@@ -9,6 +9,7 @@ import { TldrawUiInFrontOfTheCanvas, useEditor } from 'tldraw'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useBoardMessages } from '../board/boardMessages.ts'
 import { BoardOverlay } from '../board/BoardOverlay.tsx'
+import { SessionLayer } from '../session/SessionLayer.tsx'
 import { parseRoute, presenterLink } from '../routes.ts'
 import { AgendaPanel } from './AgendaPanel.tsx'
 import { ExampleNotesToggle } from './ExampleNotesToggle.tsx'
@@ -44,6 +45,7 @@ export function BoardTemplateLayer() {
     <>
       <TldrawUiInFrontOfTheCanvas />
       <BoardOverlay />
+      <SessionLayer />
       {deleteRefused ? <DeleteRefusedNotice onDismiss={() => setDeleteRefused(false)} /> : null}
     </>
   )

@@ -1,0 +1,77 @@
+import type { FocusRequest, SessionState, SessionStep } from '../../../shared/session/sessionState.ts'
+import type { Rect } from '../../../shared/templates/templateSchema.ts'
+import { nextFocus } from './focus.ts'
+
+/*
+ * The live agenda as pure functions of the session state: which step is current, which comes
+ * next, and the session change (for writeSession) each facilitator action makes.
+ */
+
+/** The step everyone sees now, if any. */
+export function currentStep(session: Pick<SessionState, 'steps' | 'currentStepId'>): SessionStep | undefined {
+  return session.steps.find((step) => step.id === session.currentStepId)
+}
+
+/** 0-based position of the current step (-1 before the session starts). */
+export function currentIndex(session: Pick<SessionState, 'steps' | 'currentStepId'>): number {
+  return session.steps.findIndex((step) => step.id === session.currentStepId)
+}
+
+/**
+ * The step after (direction 1) or before (-1) the current one, passing over skipped steps.
+ * Before the session starts, "next" is the first step that is not skipped.
+ */
+export function neighbourStep(session: Pick<SessionState, 'steps' | 'currentStepId'>, direction: 1 | -1): SessionStep | undefined {
+  const from = currentIndex(session)
+  const start = from === -1 ? (direction === 1 ? 0 : -1) : from + direction
+  for (let i = start; i >= 0 && i < session.steps.length; i += direction) {
+    if (!session.steps[i].skipped) return session.steps[i]
+  }
+  return undefined
+}
+
+/** The smallest rectangle holding every given rectangle (undefined for none). */
+export function unionBounds(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined
+  const x = Math.min(...rects.map((r) => r.x))
+  const y = Math.min(...rects.map((r) => r.y))
+  const right = Math.max(...rects.map((r) => r.x + r.w))
+  const bottom = Math.max(...rects.map((r) => r.y + r.h))
+  return { x, y, w: right - x, h: bottom - y }
+}
+
+/**
+ * The change that makes `stepId` the current step. When the session follows steps and the step
+ * names zones found on the board, everyone is also brought to those zones (a spotlight on their
+ * common bounds). The timer is left alone: the facilitator starts it when the group is ready.
+ */
+export function goToStep(
+  session: Pick<SessionState, 'steps' | 'currentStepId' | 'followStep' | 'focus'>,
+  stepId: string,
+  zones: readonly (Rect & { id: string })[],
+  now: number,
+): Partial<SessionState> {
+  const step = session.steps.find((candidate) => candidate.id === stepId)
+  if (!step) return {}
+  const change: Partial<SessionState> = { currentStepId: step.id }
+  if (session.followStep) {
+    const stepZones = zones.filter((zone) => step.zones.includes(zone.id))
+    const bounds = unionBounds(stepZones)
+    if (bounds) {
+      const focus: FocusRequest = nextFocus(session.focus, 'spotlight', bounds, now, stepZones.length === 1 ? stepZones[0].id : undefined)
+      change.focus = focus
+    }
+  }
+  return change
+}
+
+/** The steps with one step changed (minutes, skipped, title…). */
+export function updateStep(steps: readonly SessionStep[], stepId: string, change: Partial<Omit<SessionStep, 'id'>>): SessionStep[] {
+  return steps.map((step) => (step.id === stepId ? { ...step, ...change } : step))
+}
+
+/** Minutes typed by a facilitator, as the schema takes them (whole, 0 to 24 hours). */
+export function clampMinutes(value: number): number {
+  if (!Number.isFinite(value)) return 0
+  return Math.min(24 * 60, Math.max(0, Math.round(value)))
+}
