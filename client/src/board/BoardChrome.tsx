@@ -1,6 +1,7 @@
 import { STAKEHOLDER_GROUP_COLOURS } from '../../../shared/stakeholderGroups.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
+import { EveryVoiceBar } from '../participation/EveryVoiceBar.tsx'
 import { useBoard } from './BoardContext.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { ParticipantList } from './ParticipantList.tsx'
@@ -32,6 +33,7 @@ export function BoardChrome() {
         <span className="board-chrome__name">{identity.name}</span>
       </button>
       <LanguageSwitcher compact />
+      <EveryVoiceBar />
     </div>
   )
 }
