@@ -59,7 +59,8 @@ export function JoinForm(props: {
           <strong>{p('anonymousIntro')}.</strong> {p('anonymousNotice')}
         </p>
       ) : null}
-      <div className="field" hidden={anonymous}>
+      {anonymous ? null : (
+      <div className="field">
         <label htmlFor={ids.name}>{messages.displayNameLabel}</label>
         <input
           id={ids.name}
@@ -82,6 +83,7 @@ export function JoinForm(props: {
           </p>
         ) : null}
       </div>
+      )}
       <fieldset
         className="field group-choice"
         aria-describedby={showErrors && groupMissing ? `${ids.groupHint} ${ids.groupError}` : ids.groupHint}

@@ -75,6 +75,7 @@ function useRows(): ParticipationRow[] {
     attendanceGroups,
     noteGroups,
     votersByGroup,
+    allGroups: info.role === 'facilitator',
   })
 }
 

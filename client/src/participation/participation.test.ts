@@ -15,5 +15,12 @@ describe('participation balance', () => {
     expect(byGroup['citizen-service-user']).toMatchObject({ missing: true, present: 0, intended: { people: 6 } })
     expect(byGroup['civil-servant-operational']).toMatchObject({ missing: false, present: 2, tookPart: 3, notes: 1, voters: 3 })
     expect(byGroup.researcher).toMatchObject({ missing: false, notes: 2, voters: null })
+    expect(byGroup['elected-politician']).toBeUndefined()
+  })
+
+  it('lists every group when asked, marking only the expected ones missing', () => {
+    const rows = participationRows({ suggested: [], intended: {}, presentGroups: [], attendanceGroups: [], noteGroups: [], votersByGroup: {}, allGroups: true })
+    expect(rows).toHaveLength(8)
+    expect(rows.some((row) => row.missing)).toBe(false)
   })
 })

@@ -24,6 +24,8 @@ export interface ParticipationFacts {
   attendanceGroups: readonly StakeholderGroup[]
   noteGroups: readonly StakeholderGroup[]
   votersByGroup: Partial<Record<StakeholderGroup, number | null>>
+  /** Every group, also those nobody expected or saw (so the facilitator can state an intention). */
+  allGroups?: boolean
 }
 
 function countBy(groups: readonly StakeholderGroup[]): Map<StakeholderGroup, number> {
@@ -46,7 +48,7 @@ export function participationRows(facts: ParticipationFacts): ParticipationRow[]
     ...(Object.entries(facts.intended) as [StakeholderGroup, IntendedInvolvement][]).filter(([, i]) => i.people !== 0).map(([g]) => g),
   ])
   const shown = new Set<StakeholderGroup>([...expected, ...present.keys(), ...tookPart.keys(), ...notes.keys()])
-  return STAKEHOLDER_GROUPS.filter((group) => shown.has(group)).map((group) => ({
+  return STAKEHOLDER_GROUPS.filter((group) => facts.allGroups || shown.has(group)).map((group) => ({
     group,
     intended: facts.intended[group],
     present: present.get(group) ?? 0,
