@@ -55,9 +55,20 @@ async function hasNote(page: Page, text: string): Promise<boolean> {
   }, text)
 }
 
+/** Brings the notes into view (the whole board when there are none), as a person would zoom to them. */
 async function zoomToFit(page: Page): Promise<void> {
   await page.evaluate(() => {
-    ;(window as unknown as { coboardEditor: { zoomToFit(o: object): void } }).coboardEditor.zoomToFit({ animation: { duration: 0 } })
+    type Editor = {
+      zoomToFit(o: object): void
+      zoomToBounds(b: unknown, o: object): void
+      getCurrentPageShapes(): Array<{ id: string; type: string }>
+      getShapesPageBounds(ids: string[]): unknown
+    }
+    const editor = (window as unknown as { coboardEditor: Editor }).coboardEditor
+    const notes = editor.getCurrentPageShapes().filter((shape) => shape.type === 'note').map((shape) => shape.id)
+    const bounds = notes.length ? editor.getShapesPageBounds(notes) : undefined
+    if (bounds) editor.zoomToBounds(bounds, { inset: 24, targetZoom: 1, animation: { duration: 0 } })
+    else editor.zoomToFit({ animation: { duration: 0 } })
   })
 }
 
