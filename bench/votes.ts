@@ -53,6 +53,8 @@ function countFrames(client: SyncClient): { bytes: () => number; stop: () => voi
 const voteOf = (doc: Y.Doc, id: string) => doc.getMap<{ status?: string; results?: unknown }>(BOARD_DOC_KEYS.votes).get(id)
 
 async function main() {
+  // Each y-websocket provider adds a process exit listener.
+  process.setMaxListeners(VOTERS + 10)
   console.log(`bench:votes — ${VOTERS} voters, ${NOTES} notes, ${REPEATS} votes (medians), node ${process.version}`)
   const server = await startTestServer()
   const clients: SyncClient[] = []

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { canEditDocument } from '../../../shared/roles.ts'
-import { readSession, SESSION_ROOT, writeSession } from '../../../shared/session/sessionState.ts'
+import { isFrozen, readSession, SESSION_ROOT, writeSession } from '../../../shared/session/sessionState.ts'
 import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -35,6 +35,7 @@ export function PrivateWritingControls() {
   const t = useCatalog(PRIVATE_WRITING_MESSAGES)
   const { locale } = useI18n()
   const [phase, setPhase] = useState(() => readSession(session.doc).privateWriting)
+  const [frozen, setFrozen] = useState(() => isFrozen(session.doc))
   const [own, setOwn] = useState(0)
   const [others, setOthers] = useState<ReturnType<typeof draftCountsByGroup>>({})
   const facilitator = info.role === 'facilitator'
@@ -42,7 +43,10 @@ export function PrivateWritingControls() {
 
   useEffect(() => {
     const map = session.doc.getMap(SESSION_ROOT)
-    const update = () => setPhase(readSession(session.doc).privateWriting)
+    const update = () => {
+      setPhase(readSession(session.doc).privateWriting)
+      setFrozen(isFrozen(session.doc))
+    }
     map.observe(update)
     const stopKeeping = keepDrafts(editor, {
       store,
@@ -52,6 +56,7 @@ export function PrivateWritingControls() {
         return () => map.unobserve(listener)
       },
       canEdit: canEditDocument(info.role),
+      canPublish: () => canEditDocument(info.role) && (info.role === 'facilitator' || !isFrozen(session.doc)),
       onCount: (count) => {
         setOwn(count)
         // Others see how many drafts this device holds, never what they say.
@@ -101,7 +106,7 @@ export function PrivateWritingControls() {
         </span>
       ) : null}
       {own > 0 ? (
-        <button type="button" onClick={() => publishDrafts(editor, draftsIn(editor))}>
+        <button type="button" disabled={frozen && !facilitator} onClick={() => publishDrafts(editor, draftsIn(editor))}>
           {t('publishMine', { count: own })}
         </button>
       ) : null}

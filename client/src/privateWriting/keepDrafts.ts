@@ -11,6 +11,8 @@ export interface KeepDraftsOptions {
   /** Called with a function to call whenever the phase changes; returns how to stop listening. */
   onPhaseChange: (listener: () => void) => () => void
   canEdit: boolean
+  /** Whether this device may put notes on the board now (not while a frozen board holds participants). */
+  canPublish: () => boolean
   /** How many drafts this device holds, after every change (for the facilitator's count). */
   onCount: (count: number) => void
 }
@@ -58,7 +60,9 @@ export function keepDrafts(editor: Editor, options: KeepDraftsOptions): () => vo
   )
 
   const revealIfAsked = () => {
-    if (stopped) return
+    // On a frozen board the server would refuse the notes: they wait here until it thaws (a
+    // session change, which calls this again).
+    if (stopped || !options.canPublish()) return
     publishDrafts(editor, revealedBy(draftsIn(editor), options.phase().revealSeq))
   }
   const offPhase = options.onPhaseChange(revealIfAsked)
