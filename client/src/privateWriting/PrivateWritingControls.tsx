@@ -6,24 +6,10 @@ import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../../shared
 import { useBoard } from '../board/BoardContext.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useCatalog } from '../i18n/useCatalog.ts'
+import { draftCountsByGroup } from './drafts.ts'
 import { DraftStore } from './DraftStore.ts'
 import { draftsIn, keepDrafts, publishDrafts } from './keepDrafts.ts'
 import { PRIVATE_WRITING_MESSAGES } from './privateWritingMessages.ts'
-
-/** Drafts per stakeholder group, from everyone's presence (counts only: the text never leaves a device). */
-export function draftCountsByGroup(states: Iterable<unknown>): Partial<Record<StakeholderGroup, { drafts: number; people: number }>> {
-  const counts: Partial<Record<StakeholderGroup, { drafts: number; people: number }>> = {}
-  for (const state of states) {
-    const s = state as { drafts?: unknown; user?: { group?: StakeholderGroup } } | null
-    const n = typeof s?.drafts === 'number' && Number.isFinite(s.drafts) ? Math.max(0, Math.floor(s.drafts)) : 0
-    const group = s?.user?.group
-    if (!group || n === 0) continue
-    const entry = (counts[group] ??= { drafts: 0, people: 0 })
-    entry.drafts += n
-    entry.people += 1
-  }
-  return counts
-}
 
 /**
  * Silent writing: for the facilitator "Start private writing" and "Reveal all" (with the drafts

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeNote } from '../../../shared/tldrawYjs/testing.ts'
-import { asDraft, becomesDraft, draftSeq, isDraft, published, revealedBy } from './drafts.ts'
+import { asDraft, becomesDraft, draftCountsByGroup, draftSeq, isDraft, published, revealedBy } from './drafts.ts'
 
 describe('private drafts', () => {
   it('marks a note as a draft and takes the mark off on publishing', () => {
@@ -25,5 +25,19 @@ describe('private drafts', () => {
     expect(becomesDraft(note, { active: false }, true)).toBe(false)
     expect(becomesDraft(note, { active: true }, false)).toBe(false)
     expect(becomesDraft({ ...note, type: 'text' } as never, { active: true }, true)).toBe(false)
+  })
+
+  it('counts drafts per group from presence, ignoring malformed or empty states', () => {
+    const citizen = { group: 'citizen-service-user' }
+    expect(
+      draftCountsByGroup([
+        { user: citizen, drafts: 2 },
+        { user: citizen, drafts: 1 },
+        { user: { group: 'researcher' }, drafts: 0 },
+        { user: citizen, drafts: 'many' },
+        null,
+        { drafts: 4 },
+      ]),
+    ).toEqual({ 'citizen-service-user': { drafts: 3, people: 2 } })
   })
 })

@@ -1,4 +1,5 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import type { StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
 
 /*
  * Private writing, as pure rules. While the facilitator's silent-writing phase runs, a note
@@ -42,4 +43,19 @@ export function revealedBy<T extends TLShape>(drafts: readonly T[], revealSeq: n
 /** Whether a newly created shape becomes a draft: notes, while the private phase runs, for editors. */
 export function becomesDraft(shape: TLShape, phase: { active: boolean }, canEdit: boolean): boolean {
   return canEdit && phase.active && shape.type === 'note'
+}
+
+/** Drafts per stakeholder group, from everyone's presence (counts only: the text never leaves a device). */
+export function draftCountsByGroup(states: Iterable<unknown>): Partial<Record<StakeholderGroup, { drafts: number; people: number }>> {
+  const counts: Partial<Record<StakeholderGroup, { drafts: number; people: number }>> = {}
+  for (const state of states) {
+    const s = state as { drafts?: unknown; user?: { group?: StakeholderGroup } } | null
+    const n = typeof s?.drafts === 'number' && Number.isFinite(s.drafts) ? Math.max(0, Math.floor(s.drafts)) : 0
+    const group = s?.user?.group
+    if (!group || n === 0) continue
+    const entry = (counts[group] ??= { drafts: 0, people: 0 })
+    entry.drafts += n
+    entry.people += 1
+  }
+  return counts
 }

@@ -73,11 +73,16 @@ export function VotingProvider(props: { token: string; children: ReactNode }) {
     setProblem(undefined)
     if (!open || !canEditDocument(info.role)) return
     let current = true
-    fetchOwnBallot(caller, open.id, identity.group)
-      .then((ballot) => current && setDots(ballot.dots))
-      .catch((error: Error) => current && setProblem(error.message))
+    const load = () =>
+      fetchOwnBallot(caller, open.id, identity.group)
+        .then((ballot) => current && setDots(ballot.dots))
+        .catch((error: Error) => current && setProblem(error.message))
+    void load()
+    // Back from another tab (which may have voted with the same author secret): read it again.
+    window.addEventListener('focus', load)
     return () => {
       current = false
+      window.removeEventListener('focus', load)
     }
   }, [open?.id, caller, identity.group, info.role]) // eslint-disable-line react-hooks/exhaustive-deps
 
