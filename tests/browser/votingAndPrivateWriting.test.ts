@@ -187,7 +187,9 @@ describe('every voice counts: private writing and dot voting in Chromium', () =>
     await expect(add(pia.page, DRAFT_TEXT).isDisabled()).resolves.toBe(true) // at most 2 on one note
     await add(pia.page, PUBLISHED_TEXT).click()
     await pia.page.getByTestId('dots-left').filter({ hasText: '0 of 3' }).waitFor()
-    await add(per.page, PUBLISHED_TEXT).click()
+    // By keyboard: the dot buttons are ordinary buttons.
+    await add(per.page, PUBLISHED_TEXT).focus()
+    await per.page.keyboard.press('Enter')
     await per.page.getByTestId('dots-left').filter({ hasText: '2 of 3' }).waitFor()
     await add(pal.page, DRAFT_TEXT).click()
     await pal.page.getByTestId('dots-left').filter({ hasText: '2 of 3' }).waitFor()
