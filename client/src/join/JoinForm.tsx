@@ -53,7 +53,8 @@ export function JoinForm(props: {
   return (
     <form className="panel form join-form" onSubmit={submit} noValidate aria-labelledby="join-title">
       <h1 id="join-title">{props.title}</h1>
-      <p>{props.intro}</p>
+      {/* The usual intro speaks of names; an anonymous board says what it keeps instead. */}
+      {anonymous ? null : <p>{props.intro}</p>}
       {anonymous ? (
         <p className="notice" data-testid="anonymous-notice">
           <strong>{p('anonymousIntro')}.</strong> {p('anonymousNotice')}
