@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page, WebSocket as PwWebSocket } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomBytes } from 'node:crypto'
+import { connectClient } from '../helpers/clients.ts'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { waitFor } from '../helpers/wait.ts'
 import { createNoteViaUi, openBoard, waitForNoteOnScreen, waitForSynced, type OpenBoard } from './boardFixtures.ts'
 import { axeViolations, launchBrowser, PATIENCE_MS, type TestBrowser } from './browser.ts'
 
@@ -94,11 +97,12 @@ describe('every voice counts: private writing and dot voting in Chromium', () =>
   let browser: TestBrowser
   let facilitator: OpenBoard
   let people: OpenBoard[]
+  let board: Awaited<ReturnType<TestServer['createBoard']>>
   const frames: Buffer[][] = []
 
   beforeAll(async () => {
     server = await startTestServer()
-    const board = await server.createBoard({ template: 'blank', title: 'Library opening hours' })
+    board = await server.createBoard({ template: 'blank', title: 'Library opening hours' })
     browser = await launchBrowser()
     facilitator = await openBoard(browser.browser, board.links.facilitator, { id: 'fac', name: 'Frida Facilitator', group: 'researcher' })
     people = []
@@ -202,6 +206,25 @@ describe('every voice counts: private writing and dot voting in Chromium', () =>
     expect(await per.page.getByTestId('note-result').count()).toBe(0)
 
     await facilitator.page.getByTestId('vote-progress').filter({ hasText: '3 people have voted (5 dots)' }).waitFor({ timeout: PATIENCE_MS })
+
+    // Two more citizens vote from scripts (as two more phones would): with Pia, three citizens —
+    // enough for their group's figures to be shown; the other groups (one voter each) stay hidden.
+    const reader = await connectClient(server.wsUrl, board.id, board.tokens.participant)
+    const voteId = await waitFor(() => [...reader.doc.getMap<{ status: string }>('votes').entries()].find(([, v]) => v.status === 'open')?.[0], PATIENCE_MS, 'open vote')
+    const noteId = await facilitator.page.evaluate((text) => {
+      const editor = (window as unknown as { coboardEditor: { getCurrentPageShapes(): Array<{ id: string; type: string; props: unknown }> } }).coboardEditor
+      return editor.getCurrentPageShapes().find((shape) => shape.type === 'note' && JSON.stringify(shape.props).includes(text))!.id
+    }, PUBLISHED_TEXT)
+    reader.destroy()
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${server.url}/api/boards/${board.id}/votes/${voteId}/ballot`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${board.tokens.participant}`, 'X-Coboard-Author': randomBytes(16).toString('base64url'), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ dots: { [noteId]: 1 }, group: 'citizen-service-user' }),
+      })
+      expect(response.status).toBe(200)
+    }
+    await facilitator.page.getByTestId('vote-progress').filter({ hasText: '5 people have voted (7 dots)' }).waitFor({ timeout: PATIENCE_MS })
     await shot(pia.page, 'voting-participant', PHONE)
     await shot(facilitator.page, 'voting-facilitator', LAPTOP)
     await shot(per.page, 'voting-participant', WIDE)
@@ -211,15 +234,21 @@ describe('every voice counts: private writing and dot voting in Chromium', () =>
     await facilitator.page.getByRole('button', { name: 'Close voting' }).click()
     const onScreen = await Promise.all(
       [facilitator, ...people].map(async (p) => {
-        await p.page.getByTestId('note-result').filter({ hasText: '3 dots' }).first().waitFor({ timeout: PATIENCE_MS })
+        await p.page.getByTestId('note-result').filter({ hasText: '4 dots' }).first().waitFor({ timeout: PATIENCE_MS })
         return Date.now() - closedAt
       }),
     )
     console.log(`close → results on all ${onScreen.length} screens: ${Math.max(...onScreen)} ms (slowest)`)
     const results = facilitator.page.getByTestId('vote-results')
     await results.waitFor({ timeout: PATIENCE_MS })
-    expect(await results.textContent()).toContain('3 people voted with 5 dots')
-    expect(await results.textContent()).toContain('fewer than 3 voters, hidden')
+    expect(await results.textContent()).toContain('5 people voted with 7 dots')
+    expect(await results.textContent()).toContain('Citizen or service user: 3 voters')
+    expect(await results.textContent()).toContain('Volunteer or association: fewer than 3 voters, hidden')
+    // On the bus-stop note: 4 dots, of which the citizens' 3 (Pia's and the two scripted ones);
+    // Per's one dot is in the total but his group's figure is not shown.
+    const busStop = pia.page.getByTestId('note-result').filter({ hasText: '4 dots' })
+    expect(await busStop.textContent()).toContain('Citizen or service user: 3')
+    expect(await busStop.textContent()).not.toContain('Civil servant')
 
     await shot(facilitator.page, 'results-facilitator', LAPTOP)
     await shot(pia.page, 'results-participant', PHONE)
