@@ -250,6 +250,15 @@ describe('every voice counts: private writing and dot voting in Chromium', () =>
     expect(await busStop.textContent()).toContain('Citizen or service user: 3')
     expect(await busStop.textContent()).not.toContain('Civil servant')
 
+    // The projector (presenter view, observer link) shows the results on the notes too.
+    const presenter = await facilitator.context.newPage()
+    await presenter.setViewportSize(WIDE)
+    await presenter.goto(board.links.observer.replace('#', '?view=presenter#'))
+    await presenter.getByTestId('note-result').filter({ hasText: '4 dots' }).first().waitFor({ timeout: PATIENCE_MS })
+    expect(await presenter.getByTestId('note-vote').count()).toBe(0)
+    await presenter.screenshot({ path: path.join(SHOTS, 'results-presenter-1920x1080.png') })
+    await presenter.close()
+
     await shot(facilitator.page, 'results-facilitator', LAPTOP)
     await shot(pia.page, 'results-participant', PHONE)
     await shot(pal.page, 'results-participant', WIDE)

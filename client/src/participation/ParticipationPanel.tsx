@@ -40,10 +40,11 @@ function useRows(): ParticipationRow[] {
   }, [session])
   const vote = voting?.vote
   useEffect(() => {
-    if (!vote || !voting) return setVotersByGroup({})
+    const caller = voting?.caller
+    if (!vote || !caller) return setVotersByGroup({})
     if (vote.status === 'closed' && vote.results) return setVotersByGroup(vote.results.votersByGroup as Partial<Record<StakeholderGroup, number | null>>)
     let current = true
-    const poll = () => fetchProgress(voting.caller, vote.id).then((p) => current && setVotersByGroup(p.votersByGroup as never), () => undefined)
+    const poll = () => fetchProgress(caller, vote.id).then((p) => current && setVotersByGroup(p.votersByGroup as never), () => undefined)
     void poll()
     const timer = setInterval(poll, 3_000)
     return () => {

@@ -17,7 +17,8 @@ export interface VotingState {
   problem: string | undefined
   place: (noteId: string) => void
   remove: (noteId: string) => void
-  caller: VoteCaller
+  /** How to reach the votes API; undefined where nobody votes (the presenter view). */
+  caller: VoteCaller | undefined
 }
 
 const VotingContext = createContext<VotingState | null>(null)
@@ -115,6 +116,22 @@ export function VotingProvider(props: { token: string; children: ReactNode }) {
       remove: (noteId) => open && send(removeDot(dotsRef.current, noteId)),
     }),
     [vote, dots, open, canVote, problem, caller, send],
+  )
+  return <VotingContext.Provider value={value}>{props.children}</VotingContext.Provider>
+}
+
+const noop = () => {}
+
+/**
+ * The board's vote for views where nobody votes (the presenter view on a projector): once a vote
+ * is closed its results show on the notes; while it runs, nothing (no buttons, no ballots).
+ */
+export function VoteResultsProvider(props: { doc: import('yjs').Doc; children: ReactNode }) {
+  const votes = useVotes(props.doc)
+  const vote = currentVote(votes)
+  const value = useMemo<VotingState>(
+    () => ({ vote, dots: {}, left: 0, canVote: false, problem: undefined, caller: undefined, place: noop, remove: noop }),
+    [vote],
   )
   return <VotingContext.Provider value={value}>{props.children}</VotingContext.Provider>
 }

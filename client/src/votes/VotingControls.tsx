@@ -25,8 +25,9 @@ export function VotingControls() {
   const [panel, setPanel] = useState<'start' | 'results' | undefined>()
   const [problem, setProblem] = useState<string>()
   const progress = useProgress(voting?.vote, info.role === 'facilitator')
-  if (!voting) return null
+  if (!voting?.caller) return null
   const { vote } = voting
+  const caller = voting.caller
   const facilitator = info.role === 'facilitator'
   const open = vote?.status === 'open'
 
@@ -34,7 +35,7 @@ export function VotingControls() {
     if (!vote) return
     setProblem(undefined)
     try {
-      await closeVote(voting.caller, vote.id)
+      await closeVote(caller, vote.id)
       setPanel('results')
     } catch (error) {
       setProblem((error as Error).message)
@@ -78,7 +79,7 @@ export function VotingControls() {
           onStart={async (config) => {
             setProblem(undefined)
             try {
-              await startVote(voting.caller, config)
+              await startVote(caller, config)
               setPanel(undefined)
             } catch (error) {
               setProblem((error as Error).message)
