@@ -179,10 +179,12 @@ describe('every voice counts: private writing and dot voting in Chromium', () =>
     await facilitator.page.getByRole('button', { name: 'Start voting' }).click()
     await facilitator.page.getByLabel('Dots per person').fill('3')
     await facilitator.page.getByLabel('Most dots on one note').fill('2')
+    await facilitator.page.getByLabel('Closes by itself after (minutes)').fill('30')
     await facilitator.page.getByRole('button', { name: 'Start the vote' }).click()
     await facilitator.page.getByRole('button', { name: 'Close voting' }).waitFor({ timeout: PATIENCE_MS })
 
     for (const p of people) await p.page.getByTestId('dots-left').filter({ hasText: '3 of 3 dots left' }).waitFor({ timeout: PATIENCE_MS })
+    await pal.page.getByText(/^Closes in 29:\d\d$/).waitFor({ timeout: PATIENCE_MS })
     const add = (page: Page, text: string) => page.getByRole('button', { name: new RegExp(`^Add a dot to “${text.slice(0, 12)}`) })
     await add(pia.page, DRAFT_TEXT).click()
     await pia.page.getByTestId('dots-left').filter({ hasText: '2 of 3' }).waitFor()

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import { useEditor } from 'tldraw'
 import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
 import type { VoteProgress } from '../../../shared/api/votes.ts'
+import { formatRemaining } from '../../../shared/session/sessionState.ts'
 import { voteConfigSchema, type VoteRecord } from '../../../shared/voting/voting.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useBoardZones } from '../board/useBoardZones.ts'
@@ -49,6 +50,7 @@ export function VotingControls() {
           {t('dotsLeft', { left: voting.left, total: vote.config.perPerson })}
         </span>
       ) : null}
+      {open && vote.endsAt !== null ? <Countdown endsAt={vote.endsAt} /> : null}
       {facilitator && open ? (
         <>
           <span className="every-voice__counts" data-testid="vote-progress">
@@ -91,6 +93,17 @@ export function VotingControls() {
       {panel === 'results' && vote?.status === 'closed' ? <ResultsList vote={vote} onClose={() => setPanel(undefined)} /> : null}
     </div>
   )
+}
+
+/** "Closes in 4:59" for a vote with a duration (the server closes it on time by itself). */
+function Countdown(props: { endsAt: number }) {
+  const t = useCatalog(VOTE_MESSAGES)
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000)
+    return () => clearInterval(timer)
+  }, [])
+  return <span className="every-voice__counts">{t('closesIn', { time: formatRemaining(props.endsAt - now) })}</span>
 }
 
 /** The facilitator's view of a running vote: polled every two seconds (counts only). */

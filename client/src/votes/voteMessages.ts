@@ -3,7 +3,7 @@ import type { Catalog } from '../../../shared/i18n/translator.ts'
 type Key =
   | 'heading' | 'start' | 'close' | 'results' | 'dotsLeft' | 'progress' | 'startHeading' | 'perPerson' | 'perNote'
   | 'minutes' | 'minutesNone' | 'byGroup' | 'zones' | 'zonesHint' | 'startSubmit' | 'cancel' | 'resultsHeading' | 'summary'
-  | 'hiddenGroup' | 'voters' | 'outsideZones' | 'emptyNote' | 'noteTotal' | 'hideResults' | 'addDot' | 'removeDot'
+  | 'hiddenGroup' | 'voters' | 'outsideZones' | 'emptyNote' | 'noteTotal' | 'hideResults' | 'addDot' | 'removeDot' | 'closesIn'
 
 /** Words of dot voting, in ICU MessageFormat. */
 export const VOTE_MESSAGES: Catalog<Key> = {
@@ -34,6 +34,7 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     hideResults: 'Hide results',
     addDot: 'Add a dot to “{note}” ({count} placed)',
     removeDot: 'Take a dot back from “{note}”',
+    closesIn: 'Closes in {time}',
   },
   da: {
     heading: 'Prikafstemning',
@@ -62,6 +63,7 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     hideResults: 'Skjul resultatet',
     addDot: 'Sæt en prik på “{note}” ({count} sat)',
     removeDot: 'Tag en prik tilbage fra “{note}”',
+    closesIn: 'Lukker om {time}',
   },
   sv: {
     heading: 'Prickröstning',
@@ -90,6 +92,7 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     hideResults: 'Dölj resultatet',
     addDot: 'Sätt en prick på ”{note}” ({count} satta)',
     removeDot: 'Ta tillbaka en prick från ”{note}”',
+    closesIn: 'Avslutas om {time}',
   },
   nb: {
     heading: 'Prikkavstemning',
@@ -118,5 +121,6 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     hideResults: 'Skjul resultatet',
     addDot: 'Sett en prikk på «{note}» ({count} satt)',
     removeDot: 'Ta tilbake en prikk fra «{note}»',
+    closesIn: 'Avsluttes om {time}',
   },
 }
