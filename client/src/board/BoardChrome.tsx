@@ -1,6 +1,8 @@
-import { STAKEHOLDER_GROUP_COLOURS } from '../../../shared/stakeholderGroups.ts'
+import { readBoardSettings } from '../../../shared/boardDoc.ts'
+import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
+import { EveryVoiceBar } from '../participation/EveryVoiceBar.tsx'
 import { useBoard } from './BoardContext.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { ParticipantList } from './ParticipantList.tsx'
@@ -10,8 +12,11 @@ import { ParticipantList } from './ParticipantList.tsx'
  * badge, the people on the board, the user's name and group, and the language.
  */
 export function BoardChrome() {
-  const { identity, readOnly, editIdentity } = useBoard()
-  const { messages } = useI18n()
+  const { identity: remembered, readOnly, editIdentity, info, session } = useBoard()
+  const { messages, locale } = useI18n()
+  // Issue 11: on an anonymous board the screen (perhaps a projector) shows the group, not a name.
+  const anonymous = info.anonymous || readBoardSettings(session.doc).anonymous
+  const identity = anonymous ? { ...remembered, name: STAKEHOLDER_GROUP_LABELS[remembered.group][locale] } : remembered
   return (
     <div className="board-chrome">
       <ConnectionStatus />
@@ -32,6 +37,7 @@ export function BoardChrome() {
         <span className="board-chrome__name">{identity.name}</span>
       </button>
       <LanguageSwitcher compact />
+      <EveryVoiceBar />
     </div>
   )
 }

@@ -36,6 +36,7 @@ import { registerNotePlacement } from './zoneNotes.ts'
 import { showOpeningView } from './zoneViews.ts'
 import { keepLinksLocal, SELF_HOSTED_ASSET_URLS, SHAPE_UTILS, STORE_SHAPE_UTILS, watchForLicenceGate } from './tldrawSetup.ts'
 import { bindStoreToYDoc, type BindingError } from '../sync/bindStoreToYDoc.ts'
+import { isDraft } from '../privateWriting/drafts.ts'
 import { bindPresence, type AwarenessUser, type PresenceBinding } from '../sync/presence.ts'
 import { BoardTemplateLayer } from '../templates/BoardTemplatePanel.tsx'
 import { zoneLockOverrides } from '../templates/zoneProtection.ts'
@@ -230,6 +231,8 @@ function useBoundStore(options: {
       store,
       doc: session.doc,
       readOnly,
+      // Private drafts stay on this device until published (client/src/privateWriting).
+      keepLocal: isDraft,
       onError: (error) => {
         // Records that failed validation are left out; the rest of the board still works.
         if (error.kind === 'invalid-records') return

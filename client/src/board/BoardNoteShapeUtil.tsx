@@ -9,6 +9,7 @@ import {
   type TLNoteShape,
   type TLShapePartial,
 } from 'tldraw'
+import { NoteExtras } from '../votes/NoteExtras.tsx'
 import { showsNoteText } from './noteDetail.ts'
 import { freeSpotForNote } from './zoneNotes.ts'
 
@@ -75,9 +76,11 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
         }),
       [editor, id, fontSize, scale],
     )
-    if (detailed) return <FullNote util={this} shape={shape} />
+    // Issue 11: the private-draft mark and the dot vote, over the note.
+    const extras = <NoteExtras editor={editor} shape={shape} />
+    if (detailed) return <><FullNote util={this} shape={shape} />{extras}</>
     return (
-      <div
+      <><div
         id={id}
         className="tl-note__container"
         style={{
@@ -86,7 +89,7 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
           backgroundColor: dv.noteBackgroundColor,
           borderBottom: `${dv.borderWidth * scale}px solid ${dv.borderColor}`,
         }}
-      />
+      />{extras}</>
     )
   }
 }

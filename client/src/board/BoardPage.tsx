@@ -90,6 +90,7 @@ function BoardWithToken(props: { boardId: string; token: string; view: BoardView
             intro={load.info.role === 'observer' ? messages.joinIntroObserver : messages.joinIntro}
             submitLabel={messages.joinButton}
             initial={undefined}
+            anonymous={load.info.anonymous}
             onSubmit={saveIdentity}
           />
         </main>

@@ -8,6 +8,7 @@ import { BoardEditor } from './BoardEditor.tsx'
 import type { BoardSession } from './BoardSession.ts'
 import { ChangeRefusedNotice } from '../protection/ProtectionNotices.tsx'
 import { StoppedNotice } from './StoppedNotice.tsx'
+import { VotingProvider } from '../votes/VotingContext.tsx'
 import { useContentReady } from './useBoardSession.ts'
 
 /** Shows the board's canvas once its session has content (see useBoardSession). */
@@ -49,7 +50,9 @@ export function BoardView(props: {
       <main className="board-page" aria-label={props.info.title || messages.untitledBoard}>
         <StoppedNotice session={context.session} />
         {props.changeRefused ? <ChangeRefusedNotice onDismiss={props.dismissChangeRefused} /> : null}
-        <BoardEditor config={props.config} token={props.token} />
+        <VotingProvider token={props.token}>
+          <BoardEditor config={props.config} token={props.token} />
+        </VotingProvider>
       </main>
     </BoardContext.Provider>
   )

@@ -6,6 +6,8 @@ import {
   type StakeholderGroup,
 } from '../../../shared/stakeholderGroups.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { useCatalog } from '../i18n/useCatalog.ts'
+import { PARTICIPATION_MESSAGES } from '../participation/participationMessages.ts'
 import { MAX_DISPLAY_NAME_LENGTH, makeIdentity, randomUserId, type Identity } from './identity.ts'
 
 /**
@@ -19,17 +21,21 @@ export function JoinForm(props: {
   initial: Identity | undefined
   onSubmit: (identity: Identity) => void
   onCancel?: () => void
+  /** An anonymous board: only the stakeholder group is asked (issue 11), and what is kept is said. */
+  anonymous?: boolean
 }) {
   const { messages, locale } = useI18n()
+  const p = useCatalog(PARTICIPATION_MESSAGES)
+  const anonymous = props.anonymous === true
   const ids = { name: useId(), nameHint: useId(), nameError: useId(), groupHint: useId(), groupError: useId() }
   const [name, setName] = useState(props.initial?.name ?? '')
   const [group, setGroup] = useState<StakeholderGroup | undefined>(props.initial?.group)
   const [showErrors, setShowErrors] = useState(false)
   const nameRef = useRef<HTMLInputElement>(null)
   const groupRef = useRef<HTMLInputElement>(null)
-  useEffect(() => nameRef.current?.focus(), [])
+  useEffect(() => (anonymous ? groupRef : nameRef).current?.focus(), [anonymous])
 
-  const nameMissing = name.trim() === ''
+  const nameMissing = !anonymous && name.trim() === ''
   const groupMissing = group === undefined
 
   function submit(event: FormEvent) {
@@ -39,13 +45,22 @@ export function JoinForm(props: {
       ;(nameMissing ? nameRef : groupRef).current?.focus()
       return
     }
-    props.onSubmit(makeIdentity({ name, group }, props.initial?.id, randomUserId))
+    // On an anonymous board the "name" is the group's label, and it stays on this device.
+    const shownName = anonymous && name.trim() === '' ? STAKEHOLDER_GROUP_LABELS[group][locale] : name
+    props.onSubmit(makeIdentity({ name: shownName, group }, props.initial?.id, randomUserId))
   }
 
   return (
     <form className="panel form join-form" onSubmit={submit} noValidate aria-labelledby="join-title">
       <h1 id="join-title">{props.title}</h1>
-      <p>{props.intro}</p>
+      {/* The usual intro speaks of names; an anonymous board says what it keeps instead. */}
+      {anonymous ? null : <p>{props.intro}</p>}
+      {anonymous ? (
+        <p className="notice" data-testid="anonymous-notice">
+          <strong>{p('anonymousIntro')}.</strong> {p('anonymousNotice')}
+        </p>
+      ) : null}
+      {anonymous ? null : (
       <div className="field">
         <label htmlFor={ids.name}>{messages.displayNameLabel}</label>
         <input
@@ -69,6 +84,7 @@ export function JoinForm(props: {
           </p>
         ) : null}
       </div>
+      )}
       <fieldset
         className="field group-choice"
         aria-describedby={showErrors && groupMissing ? `${ids.groupHint} ${ids.groupError}` : ids.groupHint}

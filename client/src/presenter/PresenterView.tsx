@@ -9,6 +9,7 @@ import { useContentReady } from '../board/useBoardSession.ts'
 import { ZoneLegend } from '../board/ZoneLegend.tsx'
 import { presentedZones } from '../board/zoneNavigation.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { VoteResultsProvider } from '../votes/VotingContext.tsx'
 import { PresenterContext } from './PresenterContext.tsx'
 import { PresenterControls } from './PresenterControls.tsx'
 import type { PresenterTarget } from './presenterLayout.ts'
@@ -58,6 +59,8 @@ export function PresenterView(props: { session: BoardSession; info: BoardInfo; c
         </header>
         <div className="presenter__body">
           <div className="presenter__stage" data-testid="presenter-stage">
+            {/* Issue 11: a closed vote's results on the notes, for the room. */}
+            <VoteResultsProvider doc={props.session.doc}>
             <Tldraw
               store={store}
               hideUi
@@ -71,6 +74,7 @@ export function PresenterView(props: { session: BoardSession; info: BoardInfo; c
                 ;(window as unknown as { coboardEditor?: Editor }).coboardEditor = mounted
               }}
             />
+            </VoteResultsProvider>
           </div>
           <aside className="presenter__side">
             {editor ? <PresenterLegend editor={editor} /> : null}

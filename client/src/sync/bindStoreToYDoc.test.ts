@@ -438,3 +438,23 @@ describe('bindStoreToYDoc', () => {
     expect(note(a.store, 'remote')).toBeUndefined()
   })
 })
+
+describe('records kept on this device (private drafts)', () => {
+  it('never writes a kept record to the doc, and writes it whole once it is no longer kept', () => {
+    const doc = new Y.Doc()
+    const store = makeTestStore()
+    const isKept = (record: TLRecord) => record.typeName === 'shape' && (record.meta as { draft?: unknown }).draft === 0
+    const binding = bindStoreToYDoc({ store, doc, schedule: manual, keepLocal: isKept })
+    cleanups.push(() => binding.dispose())
+    store.put([PageRecordType.create({ id: 'page:page' as TLPageId, name: 'Page', index: 'a1' as never })])
+    store.put([makeNote('secret', { meta: { draft: 0 } })])
+    binding.flush()
+    expect(readRecord(doc, 'shape:secret')).toBeUndefined()
+    store.put([{ ...store.get('shape:secret' as TLNoteShape['id'])!, x: 400 }])
+    binding.flush()
+    expect(readRecord(doc, 'shape:secret')).toBeUndefined()
+    store.put([{ ...store.get('shape:secret' as TLNoteShape['id'])!, meta: {} }])
+    binding.flush()
+    expect(readRecord(doc, 'shape:secret')).toMatchObject({ id: 'shape:secret', x: 400, meta: {} })
+  })
+})

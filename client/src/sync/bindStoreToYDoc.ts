@@ -56,6 +56,9 @@ export interface BindStoreOptions {
   onError?: (error: BindingError) => void
   /** How local changes are batched; defaults to the next animation frame (see defaultScheduler). */
   schedule?: FlushScheduler
+  /** Records that stay on this device (private drafts): never written to the doc, never removed
+   *  when the doc's records replace the store's. Written once this answers false. */
+  keepLocal?: (record: TLRecord) => boolean
 }
 
 /** A live binding between a store and a doc. */
@@ -115,7 +118,7 @@ type Pending = { kind: 'added' } | { kind: 'removed' } | { kind: 'updated'; path
 
 /** Binds a tldraw store to a Y.Doc until `dispose()`; see the usage example at the top. */
 export function bindStoreToYDoc(options: BindStoreOptions): StoreBinding {
-  const { store, doc, readOnly = false, onError, schedule = defaultScheduler } = options
+  const { store, doc, readOnly = false, onError, schedule = defaultScheduler, keepLocal = () => false } = options
   const origin: StoreBindingOrigin = { source: 'tldraw-store' }
   const root = getRecordsMap(doc)
   const meta = doc.getMap<unknown>(TLDRAW_META_KEY)
@@ -195,6 +198,7 @@ export function bindStoreToYDoc(options: BindStoreOptions): StoreBinding {
           (record) =>
             isDocumentRecord(record, store.schema) &&
             !keep.has(record.id) &&
+            !keepLocal(record) &&
             (typesInDoc.has(record.typeName) || !REQUIRED_TYPES.has(record.typeName)),
         )
         .map((record) => record.id)
@@ -310,6 +314,8 @@ export function bindStoreToYDoc(options: BindStoreOptions): StoreBinding {
         const current = store.get(id as TLRecord['id'])
         if (change.kind === 'removed' || !current) {
           if (root.has(id)) root.delete(id)
+        } else if (keepLocal(current)) {
+          continue
         } else if (change.kind === 'added' || !root.has(id)) {
           if (change.kind === 'updated' && deletedRemotelyNow.has(id)) continue
           upsertRecord(root, current)
