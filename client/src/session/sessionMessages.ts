@@ -90,6 +90,7 @@ const en = {
   recentYourRole: 'Your role: {role}',
   forgetBoard: 'Forget',
   forgetBoardNamed: 'Forget “{title}” in this browser',
+  boardForgotten: '“{title}” is no longer listed in this browser.',
   addNoteFrozen: 'The board is frozen, so you cannot add notes now.',
 } as const
 
@@ -181,6 +182,7 @@ const da: Record<Key, string> = {
   recentYourRole: 'Din rolle: {role}',
   forgetBoard: 'Glem',
   forgetBoardNamed: 'Glem “{title}” i denne browser',
+  boardForgotten: '“{title}” vises ikke længere i denne browser.',
   addNoteFrozen: 'Tavlen er frosset, så du kan ikke tilføje noter lige nu.',
 }
 
@@ -270,6 +272,7 @@ const sv: Record<Key, string> = {
   recentYourRole: 'Din roll: {role}',
   forgetBoard: 'Glöm',
   forgetBoardNamed: 'Glöm ”{title}” i den här webbläsaren',
+  boardForgotten: '”{title}” visas inte längre i den här webbläsaren.',
   addNoteFrozen: 'Tavlan är fryst, så du kan inte lägga till lappar just nu.',
 }
 
@@ -359,6 +362,7 @@ const nb: Record<Key, string> = {
   recentYourRole: 'Din rolle: {role}',
   forgetBoard: 'Glem',
   forgetBoardNamed: 'Glem «{title}» i denne nettleseren',
+  boardForgotten: '«{title}» vises ikke lenger i denne nettleseren.',
   addNoteFrozen: 'Tavlen er frosset, så du kan ikke legge til lapper nå.',
 }
 
