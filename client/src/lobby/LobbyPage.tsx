@@ -18,6 +18,8 @@ export function LobbyPage() {
       <main className="page">
         <h1>{messages.lobbyTitle}</h1>
         <p className="lead">{messages.lobbyIntro}</p>
+        {/* A returning facilitator finds their boards first, above the long creation form. */}
+        {created ? null : <RecentBoards />}
         {created ? (
           <BoardLinks board={created} onCreateAnother={() => setCreated(undefined)} />
         ) : (
@@ -29,7 +31,6 @@ export function LobbyPage() {
             }}
           />
         )}
-        {created ? null : <RecentBoards />}
       </main>
     </>
   )
