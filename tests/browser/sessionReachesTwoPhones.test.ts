@@ -106,10 +106,34 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     const titles = await panel.locator('.session-steps__go').allInnerTexts()
     expect(titles.at(-2)).toBe('Coffee and cake')
     await shot(f, 'facilitator-agenda-edited-1440x900')
+    // The same editor on a facilitator's phone: every control reachable, 44 px targets.
+    await f.setViewportSize({ width: 390, height: 844 })
+    await panel.getByRole('button', { name: 'Edit step “Coffee and cake”' }).click()
+    await panel.getByLabel('Title').waitFor()
+    const small = await panel.locator('button:visible, input:not([type=checkbox]):visible, textarea:visible').evaluateAll((elements) =>
+      elements.map((el) => el.getBoundingClientRect()).filter((box) => box.height > 0 && box.height < 43.5).length,
+    )
+    expect(small).toBe(0)
+    await panel.getByLabel('Title').scrollIntoViewIfNeeded()
+    await shot(f, 'facilitator-step-editor-390x844')
+    await f.keyboard.press('Escape')
+    await panel.getByLabel('Title').waitFor({ state: 'detached' })
+    expect(await f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit step “Coffee and cake”')
+    await f.setViewportSize({ width: 1440, height: 900 })
 
     await panel.getByRole('button', { name: 'Go to step “Coffee and cake”' }).click()
     for (const phone of phones) await phone.page.locator('.session-chip__title', { hasText: 'Coffee and cake' }).waitFor({ timeout: PATIENCE_MS })
-    await shot(phones[1].page, 'participant-new-step-360x740')
+    // A participant opens the step's instruction from the chip, and closes it again.
+    const p = phones[1].page
+    const chip = p.getByRole('button', { name: /Coffee and cake/ })
+    await chip.tap()
+    const info = p.getByTestId('step-info')
+    await info.getByText('Ten minutes, then we vote.').waitFor({ timeout: PATIENCE_MS })
+    expect(await info.getByRole('heading').innerText()).toBe('Coffee and cake (5 min)')
+    expect(await chip.getAttribute('aria-expanded')).toBe('true')
+    await shot(p, 'participant-new-step-360x740')
+    await info.getByRole('button', { name: 'Close the instruction' }).tap()
+    await info.waitFor({ state: 'detached' })
   })
 
   it('"Spotlight zone" frames the chosen zone on both phones and names it', async () => {

@@ -91,6 +91,8 @@ const en = {
   forgetBoard: 'Forget',
   forgetBoardNamed: 'Forget “{title}” in this browser',
   boardForgotten: '“{title}” is no longer listed in this browser.',
+  stepInstructionHeading: 'Instruction',
+  closeInstruction: 'Close the instruction',
   addNoteFrozen: 'The board is frozen, so you cannot add notes now.',
 } as const
 
@@ -183,6 +185,8 @@ const da: Record<Key, string> = {
   forgetBoard: 'Glem',
   forgetBoardNamed: 'Glem “{title}” i denne browser',
   boardForgotten: '“{title}” vises ikke længere i denne browser.',
+  stepInstructionHeading: 'Vejledning',
+  closeInstruction: 'Luk vejledningen',
   addNoteFrozen: 'Tavlen er frosset, så du kan ikke tilføje noter lige nu.',
 }
 
@@ -273,6 +277,8 @@ const sv: Record<Key, string> = {
   forgetBoard: 'Glöm',
   forgetBoardNamed: 'Glöm ”{title}” i den här webbläsaren',
   boardForgotten: '”{title}” visas inte längre i den här webbläsaren.',
+  stepInstructionHeading: 'Instruktion',
+  closeInstruction: 'Stäng instruktionen',
   addNoteFrozen: 'Tavlan är fryst, så du kan inte lägga till lappar just nu.',
 }
 
@@ -363,6 +369,8 @@ const nb: Record<Key, string> = {
   forgetBoard: 'Glem',
   forgetBoardNamed: 'Glem «{title}» i denne nettleseren',
   boardForgotten: '«{title}» vises ikke lenger i denne nettleseren.',
+  stepInstructionHeading: 'Veiledning',
+  closeInstruction: 'Lukk veiledningen',
   addNoteFrozen: 'Tavlen er frosset, så du kan ikke legge til lapper nå.',
 }
 
