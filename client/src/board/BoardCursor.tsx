@@ -1,13 +1,22 @@
 import { memo, useRef } from 'react'
-import { useSharedSafeId, useTransform, type TLCursorProps } from 'tldraw'
+import { useEditor, useSharedSafeId, useTransform, useValue, type TLCursorProps } from 'tldraw'
+import { STAKEHOLDER_GROUP_LABELS, stakeholderGroupSchema } from '../../../shared/stakeholderGroups.ts'
 import { readableTextOn } from '../ui/contrast.ts'
+import { useBoard } from './BoardContext.tsx'
+import { cursorLabel } from './cursorLabel.ts'
 
 /**
  * A collaborator's cursor, as tldraw draws it, with the name tag's text in near-black or white,
- * whichever reads better on the person's group colour (tldraw always uses white: 2.25:1 on orange).
+ * whichever reads better on the person's group colour (tldraw always uses white: 2.25:1 on orange),
+ * and the person's stakeholder group after the name (cursorLabel.ts).
  */
-export const BoardCursor = memo(function BoardCursor({ className, zoom, point, color, name, chatMessage }: TLCursorProps) {
+export const BoardCursor = memo(function BoardCursor({ className, zoom, point, color, name: personName, chatMessage, userId }: TLCursorProps) {
   const ref = useRef<HTMLDivElement>(null)
+  const editor = useEditor()
+  const { info } = useBoard()
+  // The group travels in the presence record's meta (sync/presence.ts).
+  const group = useValue('cursor group', () => stakeholderGroupSchema.safeParse(editor.getCollaborators().find((p) => p.userId === userId)?.meta.group).data, [editor, userId])
+  const name = cursorLabel(personName, group ? STAKEHOLDER_GROUP_LABELS[group][info.locale] : undefined, info.anonymous)
   useTransform(ref, point?.x, point?.y, 1 / zoom)
   const cursorId = useSharedSafeId('cursor')
   if (!point) return null

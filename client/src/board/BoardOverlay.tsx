@@ -1,5 +1,8 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
 import { useEditor, useValue, type Editor } from 'tldraw'
+import { useCatalog } from '../i18n/useCatalog.ts'
+import { SESSION_MESSAGES } from '../session/sessionMessages.ts'
+import { useSessionState } from '../session/useSessionState.ts'
 import { BoardTemplatePanel } from '../templates/BoardTemplatePanel.tsx'
 import type { BoardZone } from '../templates/zoneEditing.ts'
 import { addNote, finishEditing } from './addNote.ts'
@@ -27,7 +30,11 @@ function useCurrentZone(editor: Editor, zones: readonly BoardZone[]): BoardZone 
 export function BoardOverlay() {
   const editor = useEditor()
   const t = useBoardMessages()
-  const { info, readOnly } = useBoard()
+  const sessionText = useCatalog(SESSION_MESSAGES)
+  const { info, readOnly, session } = useBoard()
+  // On a frozen board the server refuses participants' changes: say so instead of offering the button.
+  const frozen = useSessionState(session.doc).frozen && info.role !== 'facilitator'
+  const frozenReasonId = useId()
   const allZones = useBoardZones(editor)
   const zones = useMemo(() => noteZones(allZones), [allZones])
   const current = useCurrentZone(editor, zones)
@@ -57,7 +64,19 @@ export function BoardOverlay() {
           onGo={go}
           canTidy={info.role === 'facilitator'}
         />
-        {readOnly ? null : editing ? (
+        {readOnly ? null : frozen ? (
+          <>
+            <button type="button" className="board-add-note" aria-disabled="true" aria-describedby={frozenReasonId} title={sessionText('addNoteFrozen')}>
+              <span aria-hidden="true" className="board-add-note__plus">
+                +
+              </span>
+              {t.addNote}
+            </button>
+            <span id={frozenReasonId} className="visually-hidden">
+              {sessionText('addNoteFrozen')}
+            </span>
+          </>
+        ) : editing ? (
           <button type="button" className="board-add-note board-add-note--done" title={t.doneEditingHint} onClick={() => finishEditing(editor)}>
             {t.doneEditing}
           </button>

@@ -9,6 +9,7 @@ import { PresenterSession } from '../session/PresenterSession.tsx'
 import type { BoardViewKind } from '../routes.ts'
 import { ErrorPanel } from '../ui/ErrorPanel.tsx'
 import { PageHeader } from '../ui/PageHeader.tsx'
+import { recordBoardVisit } from '../lobby/recentBoards.ts'
 import { BoardView } from './BoardView.tsx'
 import { IdentityDialog } from './IdentityDialog.tsx'
 import { preloadBoardFonts } from './preloadFonts.ts'
@@ -53,6 +54,12 @@ function BoardWithToken(props: { boardId: string; token: string; view: BoardView
   useEffect(() => {
     if (load.status === 'ready' && session) session.setChunkBytes(Math.max(16 * 1024, load.config.maxMessageBytes - 64 * 1024))
   }, [load, session])
+  // Joining by link puts the board on this browser's list in the lobby (the link as opened, its token included).
+  useEffect(() => {
+    if (load.status !== 'ready' || props.view !== 'editor') return
+    const { origin, pathname, hash } = window.location
+    recordBoardVisit(window.localStorage, { id: load.info.id, title: load.info.title, role: load.info.role, link: `${origin}${pathname}${hash}`, lastOpened: Date.now() })
+  }, [load, props.view])
   useEffect(() => {
     if (load.status === 'ready') document.title = `${load.info.title || messages.untitledBoard} – ${messages.appName}`
   }, [load, messages])

@@ -7,7 +7,7 @@ import { useServerClock } from './useServerClock.ts'
 import { useSessionState, useTick } from './useSessionState.ts'
 import './session.css'
 
-/** The presenter view's session column: the current step's title and the timer, large. */
+/** The presenter view's session column: the current step's title, its instruction and the timer, large. */
 export function PresenterSession(props: { doc: Y.Doc }) {
   const t = useCatalog(SESSION_MESSAGES)
   const state = useSessionState(props.doc)
@@ -21,6 +21,7 @@ export function PresenterSession(props: { doc: Y.Doc }) {
         <>
           <p className="presenter-session__count">{t('stepOf', { n: currentIndex(state) + 1, count: state.steps.length })}</p>
           <h2 className="presenter-session__title">{step.title}</h2>
+          {step.instructions ? <p className="presenter-session__instructions">{step.instructions}</p> : null}
         </>
       ) : null}
       <TimerDisplay timer={state.timer} now={clock.now()} />

@@ -55,6 +55,9 @@ export function SessionLayer() {
   const now = clock.now()
   const [panelOpen, setPanelOpen] = useState(false)
   const [shareOpen, setShareOpen] = useState(false)
+  const [infoOpen, setInfoOpen] = useState(false)
+  const infoId = useId()
+  const infoToggleRef = useRef<HTMLButtonElement>(null)
   const panelId = useId()
   const toggleRef = useRef<HTMLButtonElement>(null)
   const audioRef = useRef<AudioContext>(undefined)
@@ -82,7 +85,15 @@ export function SessionLayer() {
     <div className="session-layer">
       {showChip ? (
         <div className="session-chip" data-testid="session-chip">
-          {step ? (
+          {step && !facilitator ? (
+            // Participants open the step's instruction from the chip (the facilitator edits it in the panel).
+            <button ref={infoToggleRef} type="button" className="session-chip__step session-chip__step--button" aria-expanded={infoOpen} aria-controls={infoId} onClick={() => setInfoOpen(!infoOpen)}>
+              <span className="session-chip__count">
+                {t('stepOf', { n: index + 1, count: state.steps.length })} <span aria-hidden="true">{infoOpen ? '▴' : '▾'}</span>
+              </span>
+              <span className="session-chip__title">{step.title}</span>
+            </button>
+          ) : step ? (
             <span className="session-chip__step">
               <span className="session-chip__count">{t('stepOf', { n: index + 1, count: state.steps.length })}</span>
               <span className="session-chip__title">{step.title}</span>
@@ -122,6 +133,26 @@ export function SessionLayer() {
       {facilitator && shareOpen ? <SharePanel onClose={() => setShareOpen(false)} /> : null}
       {!facilitator ? (
         <div className="session-notices">
+          {step && infoOpen ? (
+            <section id={infoId} className="session-notice session-step-info" aria-label={t('stepInstructionHeading')} data-testid="step-info">
+              <div>
+                <h2>
+                  {step.title} <span className="session-step-info__minutes">({t('minutesShort', { minutes: step.minutes })})</span>
+                </h2>
+                {step.instructions ? <p>{step.instructions}</p> : null}
+              </div>
+              <button
+                type="button"
+                aria-label={t('closeInstruction')}
+                onClick={() => {
+                  setInfoOpen(false)
+                  infoToggleRef.current?.focus()
+                }}
+              >
+                {t('dismiss')}
+              </button>
+            </section>
+          ) : null}
           {state.frozen ? (
             <p className="session-notice session-notice--frozen" role="status" data-testid="frozen-notice">
               {t('frozenNotice')}

@@ -14,7 +14,8 @@ import { useBoardZones } from '../board/useBoardZones.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useCatalog } from '../i18n/useCatalog.ts'
 import { presenterLink } from '../routes.ts'
-import { clampMinutes, currentIndex, currentStep, goToStep, neighbourStep, updateStep } from './agenda.ts'
+import { clampMinutes, currentIndex, currentStep, goToStep, neighbourStep } from './agenda.ts'
+import { AgendaSteps } from './AgendaSteps.tsx'
 import { nextFocus } from './focus.ts'
 import { openReadyCheck, type ReadyTally } from './readyCheck.ts'
 import { SESSION_MESSAGES } from './sessionMessages.ts'
@@ -99,33 +100,7 @@ export function SessionPanel(props: {
             <input type="checkbox" checked={state.followStep} onChange={(event) => write({ followStep: event.currentTarget.checked })} />
             {t('followStep')}
           </label>
-          <ol className="session-steps">
-            {state.steps.map((item) => (
-              <li key={item.id} aria-current={item.id === state.currentStepId ? 'step' : undefined} data-skipped={item.skipped}>
-                <button type="button" className="session-steps__go" aria-label={t('goToStep', { title: item.title })} onClick={() => go(item.id)}>
-                  {item.title}
-                  {item.skipped ? <span className="session-steps__skipped"> ({t('skipped')})</span> : null}
-                </button>
-                <input
-                  type="number"
-                  min={0}
-                  max={1440}
-                  inputMode="numeric"
-                  aria-label={t('minutesFor', { title: item.title })}
-                  value={item.minutes}
-                  onChange={(event) => write({ steps: updateStep(state.steps, item.id, { minutes: clampMinutes(event.currentTarget.valueAsNumber) }) })}
-                />
-                <button
-                  type="button"
-                  aria-pressed={item.skipped}
-                  aria-label={t('skipStepNamed', { title: item.title })}
-                  onClick={() => write({ steps: updateStep(state.steps, item.id, { skipped: !item.skipped }) })}
-                >
-                  {t('skipStep')}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <AgendaSteps state={state} write={write} go={go} />
         </>
       )}
 

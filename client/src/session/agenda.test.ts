@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_SESSION, type SessionStep } from '../../../shared/session/sessionState.ts'
-import { clampMinutes, currentStep, goToStep, neighbourStep, unionBounds, updateStep } from './agenda.ts'
+import { addStep, clampMinutes, currentStep, editStep, goToStep, MAX_STEPS, moveStep, neighbourStep, newStepId, unionBounds, updateStep } from './agenda.ts'
 
 const step = (id: string, extra: Partial<SessionStep> = {}): SessionStep => ({
   id,
@@ -50,5 +50,40 @@ describe('the live agenda', () => {
     expect(updateStep(steps, 'b', { minutes: 9 })[0]).toBe(steps[0])
     expect([clampMinutes(-3), clampMinutes(2.6), clampMinutes(99999), clampMinutes(Number.NaN)]).toEqual([0, 3, 1440, 0])
     expect(unionBounds([])).toBeUndefined()
+  })
+})
+
+describe('editing the agenda during the session', () => {
+  it('adds a step after the current one, or at the end, with text the server accepts', () => {
+    const draft = { title: '  Coffee break ', instructions: 'x'.repeat(2500), minutes: 10.4 }
+    const afterA = addStep(steps, draft, 'new', 'a')
+    expect(afterA.map((s) => s.id)).toEqual(['a', 'new', 'b', 'c', 'd'])
+    expect(afterA[1]).toEqual({ id: 'new', title: 'Coffee break', instructions: 'x'.repeat(2000), minutes: 10, zones: [], activity: 'other', skipped: false })
+    expect(addStep(steps, draft, 'new', null).map((s) => s.id)).toEqual(['a', 'b', 'c', 'd', 'new'])
+    expect(addStep(steps, { ...draft, title: '   ' }, 'new')).toEqual(steps)
+    const full = Array.from({ length: MAX_STEPS }, (_, i) => step(`s${i}`))
+    expect(addStep(full, draft, 'new')).toHaveLength(MAX_STEPS)
+  })
+
+  it('renames a step and edits its instruction, keeping the title when it is left blank', () => {
+    const edited = editStep(steps, 'c', { title: 'Discuss', instructions: 'Talk in pairs', minutes: 7 })
+    expect(edited[2]).toMatchObject({ id: 'c', title: 'Discuss', instructions: 'Talk in pairs', minutes: 7, zones: ['left', 'right'] })
+    expect(edited[0]).toBe(steps[0])
+    expect(editStep(steps, 'c', { title: ' ', instructions: '', minutes: 5 })[2].title).toBe('C')
+  })
+
+  it('moves a step up and down, and not past either end', () => {
+    expect(moveStep(steps, 'c', -1).map((s) => s.id)).toEqual(['a', 'c', 'b', 'd'])
+    expect(moveStep(steps, 'a', 1).map((s) => s.id)).toEqual(['b', 'a', 'c', 'd'])
+    expect(moveStep(steps, 'a', -1)).toEqual(steps)
+    expect(moveStep(steps, 'd', 1)).toEqual(steps)
+    expect(moveStep(steps, 'nope', 1)).toEqual(steps)
+  })
+
+  it('gives a new step an id no other step has', () => {
+    const values = [0, 0, 0.5]
+    const id = newStepId([step(`step-0`)], () => values.shift()!)
+    expect(id).not.toBe('step-0')
+    expect(id).toMatch(/^step-[0-9a-z]+$/)
   })
 })

@@ -75,3 +75,55 @@ export function clampMinutes(value: number): number {
   if (!Number.isFinite(value)) return 0
   return Math.min(24 * 60, Math.max(0, Math.round(value)))
 }
+
+/** The most steps an agenda holds (the server's schema refuses more). */
+export const MAX_STEPS = 100
+
+/** What a facilitator types for a step: its title, instructions and minutes. */
+export interface StepDraft {
+  title: string
+  instructions: string
+  minutes: number
+}
+
+/** A draft as the schema takes it: trimmed, within the length limits, minutes clamped. */
+export function cleanDraft(draft: StepDraft): StepDraft {
+  return { title: draft.title.trim().slice(0, 200), instructions: draft.instructions.trim().slice(0, 2000), minutes: clampMinutes(draft.minutes) }
+}
+
+/** An id for a new step that no step of the agenda has (`random` in [0, 1), as Math.random). */
+export function newStepId(steps: readonly SessionStep[], random: () => number): string {
+  for (;;) {
+    const id = `step-${Math.floor(random() * 36 ** 6).toString(36)}`
+    if (!steps.some((step) => step.id === id)) return id
+  }
+}
+
+/**
+ * The steps with a new one added after `afterId` (at the end when there is no such step), or
+ * unchanged when the draft has no title or the agenda is full.
+ */
+export function addStep(steps: readonly SessionStep[], draft: StepDraft, id: string, afterId?: string | null): SessionStep[] {
+  const clean = cleanDraft(draft)
+  if (clean.title === '' || steps.length >= MAX_STEPS) return [...steps]
+  const step: SessionStep = { id, ...clean, zones: [], activity: 'other', skipped: false }
+  const after = steps.findIndex((candidate) => candidate.id === afterId)
+  const at = after === -1 ? steps.length : after + 1
+  return [...steps.slice(0, at), step, ...steps.slice(at)]
+}
+
+/** The steps with one step's title, instructions and minutes replaced (a blank title keeps the old one). */
+export function editStep(steps: readonly SessionStep[], stepId: string, draft: StepDraft): SessionStep[] {
+  const clean = cleanDraft(draft)
+  return steps.map((step) => (step.id === stepId ? { ...step, ...clean, title: clean.title || step.title } : step))
+}
+
+/** The steps with one step moved one place earlier (-1) or later (1); unchanged at either end. */
+export function moveStep(steps: readonly SessionStep[], stepId: string, direction: 1 | -1): SessionStep[] {
+  const from = steps.findIndex((step) => step.id === stepId)
+  const to = from + direction
+  if (from === -1 || to < 0 || to >= steps.length) return [...steps]
+  const moved = [...steps]
+  ;[moved[from], moved[to]] = [moved[to], moved[from]]
+  return moved
+}
