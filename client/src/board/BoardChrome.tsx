@@ -1,6 +1,7 @@
 import { STAKEHOLDER_GROUP_COLOURS } from '../../../shared/stakeholderGroups.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
+import { ReportTools } from '../report/ReportTools.tsx'
 import { useBoard } from './BoardContext.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { ParticipantList } from './ParticipantList.tsx'
@@ -20,6 +21,7 @@ export function BoardChrome() {
           {messages.viewOnly}
         </span>
       ) : null}
+      <ReportTools />
       <ParticipantList />
       <button
         type="button"

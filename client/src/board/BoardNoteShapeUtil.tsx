@@ -9,6 +9,7 @@ import {
   type TLNoteShape,
   type TLShapePartial,
 } from 'tldraw'
+import { NoteOutcomeBadge } from '../report/NoteOutcomeBadge.tsx'
 import { showsNoteText } from './noteDetail.ts'
 import { freeSpotForNote } from './zoneNotes.ts'
 
@@ -75,7 +76,14 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
         }),
       [editor, id, fontSize, scale],
     )
-    if (detailed) return <FullNote util={this} shape={shape} />
+    if (detailed) {
+      return (
+        <>
+          <FullNote util={this} shape={shape} />
+          <NoteOutcomeBadge noteId={id} />
+        </>
+      )
+    }
     return (
       <div
         id={id}

@@ -6,6 +6,7 @@ import type { Catalog } from '../../../shared/i18n/translator.ts'
  * shared/i18n/reportMessages.ts so that the page and the exported files say the same thing.
  */
 const en = {
+  reportButton: 'Report',
   exportButton: 'Export',
   exportHeading: 'Export the board',
   exportScope: 'What to export',
@@ -65,6 +66,7 @@ const en = {
 export type ReportUiKey = keyof typeof en
 
 const da: Record<ReportUiKey, string> = {
+  reportButton: 'Rapport',
   exportButton: 'Eksportér',
   exportHeading: 'Eksportér tavlen',
   exportScope: 'Hvad skal eksporteres',
@@ -121,6 +123,7 @@ const da: Record<ReportUiKey, string> = {
 }
 
 const sv: Record<ReportUiKey, string> = {
+  reportButton: 'Rapport',
   exportButton: 'Exportera',
   exportHeading: 'Exportera tavlan',
   exportScope: 'Vad ska exporteras',
@@ -177,6 +180,7 @@ const sv: Record<ReportUiKey, string> = {
 }
 
 const nb: Record<ReportUiKey, string> = {
+  reportButton: 'Rapport',
   exportButton: 'Eksporter',
   exportHeading: 'Eksporter tavla',
   exportScope: 'Hva skal eksporteres',
