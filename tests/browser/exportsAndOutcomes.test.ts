@@ -173,6 +173,12 @@ describe('exports, outcomes and versions in the browser', () => {
     await dialog.getByRole('button', { name: 'Save' }).click()
     await page.locator('[data-outcome="taken-forward"]').first().waitFor({ timeout: PATIENCE_MS })
     await waitFor(() => writer.doc.getMap('outcomes').has('shape:elderly'), PATIENCE_MS, 'the outcome at another client')
+    await page.evaluate(() => {
+      const editor = (window as unknown as { coboardEditor: { zoomToSelection(options: object): void } }).coboardEditor
+      editor.zoomToSelection({ animation: { duration: 0 } })
+    })
+    await page.locator('[data-outcome="taken-forward"]').first().waitFor({ timeout: PATIENCE_MS })
+    await shot(page, 'outcome-badge-1440x900')
 
     const participantPage = board.links.participant.replace('#', '?view=outcomes#')
     const phone = await openAs(browser.browser, participantPage, { width: 390, height: 844 }, true)

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { plainText } from '../../../shared/templates/templateFromBoard.ts'
 import { useBoard } from '../board/BoardContext.tsx'
@@ -102,7 +102,11 @@ function Popover(props: { id: string; title: string; subtitle?: string; onClose:
   const { t } = useReportText()
   const titleId = useId()
   const ref = useRef<HTMLElement>(null)
-  useEffect(() => {
+  const [top, setTop] = useState<number>()
+  // Just under the top bar, which wraps to two rows on narrow screens or with many buttons.
+  useLayoutEffect(() => {
+    const bar = ref.current?.parentElement?.closest('.board-chrome')
+    if (bar) setTop(Math.round(bar.getBoundingClientRect().bottom + 6))
     ref.current?.focus()
   }, [])
   const onKeyDown = (event: KeyboardEvent) => {
@@ -116,6 +120,7 @@ function Popover(props: { id: string; title: string; subtitle?: string; onClose:
       ref={ref}
       tabIndex={-1}
       className="report-popover"
+      style={top === undefined ? undefined : { top, maxHeight: `calc(100dvh - ${top + 12}px)` }}
       role="dialog"
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
