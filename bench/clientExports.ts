@@ -57,6 +57,8 @@ async function main() {
       const context = await browser.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', acceptDownloads: true })
       await rememberIdentity(context, { id: 'bench', name: 'Bench', group: 'other' })
       const page = await context.newPage()
+      page.on('crash', () => console.error(`page crashed at ${size} notes`))
+      page.on('pageerror', (error) => console.error(`page error at ${size} notes: ${error.message}`))
       await page.goto(board.links.facilitator)
       await waitForCanvas(page)
       await waitForSynced(page)

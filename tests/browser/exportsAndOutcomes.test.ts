@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import { findZoneFrames } from '../../shared/templates/zoneMembership.ts'
 import { readRecords } from '../../shared/tldrawYjs/recordsDoc.ts'
 import { addNote } from '../helpers/boardContent.ts'
@@ -66,7 +67,9 @@ describe('exports, outcomes and versions in the browser', () => {
     writer = await connectClient(server.wsUrl, board.id, board.tokens.participant)
     const frame = (zone: string) => findZoneFrames(readRecords(writer.doc)).find((f) => f.zoneId === zone)!.bounds
     const missing = frame('who-is-missing')
-    addNote(writer.doc, 'elderly', 'Lonely elderly people', { x: missing.x + 40, y: missing.y + 80, meta: { group: 'citizen-service-user', authorName: 'Astrid' } })
+    // Above the zone frames, as notes written on the board are.
+    const top = readRecords(writer.doc).flatMap((r) => (r.typeName === 'shape' ? [r.index] : [])).sort().at(-1) as IndexKey
+    addNote(writer.doc, 'elderly', 'Lonely elderly people', { x: missing.x + 40, y: missing.y + 80, index: getIndexAbove(top), meta: { group: 'citizen-service-user', authorName: 'Astrid' } })
     // A kept version before the second session's note, to compare with the board now.
     await waitFor(async () => {
       const list = (await (await fetch(`${server.url}/api/boards/${board.id}/report`, { headers: { Authorization: `Bearer ${board.tokens.facilitator}` } })).json()) as { zones: Array<{ notes: unknown[] }> }
@@ -78,7 +81,7 @@ describe('exports, outcomes and versions in the browser', () => {
       body: JSON.stringify({ label: 'After the first workshop' }),
     })
     expect(saved.status).toBeLessThan(300)
-    addNote(writer.doc, 'cafe', 'Village hall café', { x: missing.x + 280, y: missing.y + 80, meta: { group: 'volunteer-association', authorName: 'Bo' } })
+    addNote(writer.doc, 'cafe', 'Village hall café', { x: missing.x + 40, y: missing.y + 320, index: getIndexAbove(getIndexAbove(top)), meta: { group: 'volunteer-association', authorName: 'Bo' } })
     browser = await launchBrowser()
     facilitator = await openAs(browser.browser, board.links.facilitator, { width: 1440, height: 900 })
     await waitForCanvas(facilitator.page)
@@ -120,6 +123,8 @@ describe('exports, outcomes and versions in the browser', () => {
     const png = await download(page, 'png')
     expect(png.name).toMatch(/^Loneliness in Aarhus – \d{4}-\d{2}-\d{2}\.png$/)
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+    fs.mkdirSync(SHOTS, { recursive: true })
+    fs.writeFileSync(path.join(SHOTS, 'export-whole-board.png'), png.bytes)
     // Decoded by the browser, at the board's proportions (page bounds plus padding).
     const decoded = await page.evaluate(async (base64) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))

@@ -11,9 +11,22 @@ export type ExportScope = { kind: 'board' } | { kind: 'zone'; shapeId: TLShapeId
 
 const PADDING = 24
 
+/**
+ * Longest side of a picture in pixels. Why: Chromium's canvas fails (or the tab runs out of
+ * memory) on very large bitmaps, so big boards are drawn at a lower pixel ratio. A PDF page needs
+ * no more than ~300 dpi on A4 (3,500 px on the long side).
+ */
+const MAX_SIDE_PX = { png: 8000, pdf: 4000 } as const
+
+/** Device pixels per board unit: 2 (sharp) unless that would pass `maxSide`. */
+export function pixelRatioFor(width: number, height: number, maxSide: number): number {
+  const longest = Math.max(width, height, 1)
+  return Math.max(0.1, Math.min(2, maxSide / longest))
+}
+
 function shapesAndBounds(editor: Editor, scope: ExportScope): { ids: TLShapeId[]; bounds?: Box } {
   const all = [...editor.getCurrentPageShapeIds()]
-  if (scope.kind === 'board') return { ids: all }
+  if (scope.kind === 'board') return { ids: all, bounds: editor.getCurrentPageBounds()?.clone().expandBy(PADDING) }
   const frame = editor.getShapePageBounds(scope.shapeId)
   if (!frame) return { ids: [] }
   // Notes belong to a zone by where they lie, not by being the frame's children, so every shape
@@ -32,15 +45,16 @@ function shapesAndBounds(editor: Editor, scope: ExportScope): { ids: TLShapeId[]
 export async function exportBoardImage(editor: Editor, scope: ExportScope, format: ImageFormat, title: string): Promise<Blob | undefined> {
   const { ids, bounds } = shapesAndBounds(editor, scope)
   if (ids.length === 0) return undefined
-  const common = { background: true, darkMode: false, padding: bounds ? 0 : PADDING, ...(bounds ? { bounds } : {}) }
+  const common = { background: true, darkMode: false, padding: 0, ...(bounds ? { bounds } : {}) }
+  const ratio = (format: 'png' | 'pdf') => pixelRatioFor(bounds?.w ?? 0, bounds?.h ?? 0, MAX_SIDE_PX[format])
   if (format === 'svg') {
     const result = await editor.getSvgString(ids, common)
     return result ? new Blob([result.svg], { type: 'image/svg+xml' }) : undefined
   }
   if (format === 'png') {
-    return (await editor.toImage(ids, { ...common, format: 'png', pixelRatio: 2 })).blob
+    return (await editor.toImage(ids, { ...common, format: 'png', pixelRatio: ratio('png') })).blob
   }
-  const image = await editor.toImage(ids, { ...common, format: 'jpeg', quality: 0.9, pixelRatio: 2 })
+  const image = await editor.toImage(ids, { ...common, format: 'jpeg', quality: 0.9, pixelRatio: ratio('pdf') })
   const jpeg = new Uint8Array(await image.blob.arrayBuffer())
   const size = jpegSize(jpeg) ?? { width: Math.round(image.width), height: Math.round(image.height) }
   return new Blob([jpegToPdf(jpeg, size.width, size.height, title) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
