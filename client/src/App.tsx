@@ -10,6 +10,7 @@ import { ErrorPanel } from './ui/ErrorPanel.tsx'
 // never downloads it. React starts loading it on the first render of a board address, that is as
 // soon as the small main chunk has run.
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
+const OutcomesPage = lazy(() => import('./report/OutcomesPage.tsx').then((module) => ({ default: module.OutcomesPage })))
 
 /** The whole app: picks the UI language and the page for the current address. */
 export function App() {
@@ -38,6 +39,10 @@ export function App() {
     <I18nProvider locale={locale} setLocale={setLocale}>
       {route.page === 'lobby' ? (
         <LobbyPage />
+      ) : route.page === 'board' && route.view === 'outcomes' ? (
+        <Suspense fallback={<Opening />}>
+          <OutcomesPage boardId={route.boardId} token={route.token} onBoardLocale={setBoardLocale} />
+        </Suspense>
       ) : route.page === 'board' ? (
         <Suspense fallback={<Opening />}>
           <BoardPage boardId={route.boardId} token={route.token} view={route.view} onBoardLocale={setBoardLocale} />

@@ -1,5 +1,5 @@
 /** Which view of a board: the editor everyone works in, or the presenter view for a projector. */
-export type BoardViewKind = 'editor' | 'presenter'
+export type BoardViewKind = 'editor' | 'presenter' | 'outcomes'
 
 /** Where the browser is in the app: the lobby, a board (with the link's token) or nowhere. */
 export type Route =
@@ -10,7 +10,8 @@ export type Route =
 /**
  * Reads the route from a location. The token travels in the fragment (`#k=...`) so that it never
  * appears in HTTP requests, server logs or Referer headers. `?view=presenter` opens the board's
- * presenter view (`/b/<id>?view=presenter#k=<token>`): the board for a projector, without editing.
+ * presenter view (`/b/<id>?view=presenter#k=<token>`): the board for a projector, without editing;
+ * `?view=outcomes` the "What happened to our input" page (client/src/report/OutcomesPage.tsx).
  */
 export function parseRoute(location: { pathname: string; hash: string; search?: string }): Route {
   if (location.pathname === '/' || location.pathname === '') return { page: 'lobby' }
@@ -18,7 +19,8 @@ export function parseRoute(location: { pathname: string; hash: string; search?: 
   if (!match) return { page: 'notFound' }
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
   const token = fragment.get('k') ?? undefined
-  const view: BoardViewKind = new URLSearchParams(location.search ?? '').get('view') === 'presenter' ? 'presenter' : 'editor'
+  const asked = new URLSearchParams(location.search ?? '').get('view')
+  const view: BoardViewKind = asked === 'presenter' || asked === 'outcomes' ? asked : 'editor'
   return { page: 'board', boardId: match[1], token: token === '' ? undefined : token, view }
 }
 

@@ -3,6 +3,7 @@ import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../sh
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
 import { EveryVoiceBar } from '../participation/EveryVoiceBar.tsx'
+import { ReportTools } from '../report/ReportTools.tsx'
 import { useBoard } from './BoardContext.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { ParticipantList } from './ParticipantList.tsx'
@@ -25,6 +26,7 @@ export function BoardChrome() {
           {messages.viewOnly}
         </span>
       ) : null}
+      <ReportTools />
       <ParticipantList />
       <button
         type="button"

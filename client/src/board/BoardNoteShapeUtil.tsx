@@ -10,6 +10,7 @@ import {
   type TLShapePartial,
 } from 'tldraw'
 import { NoteExtras } from '../votes/NoteExtras.tsx'
+import { NoteOutcomeBadge } from '../report/NoteOutcomeBadge.tsx'
 import { showsNoteText } from './noteDetail.ts'
 import { freeSpotForNote } from './zoneNotes.ts'
 
@@ -76,9 +77,17 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
         }),
       [editor, id, fontSize, scale],
     )
-    // Issue 11: the private-draft mark and the dot vote, over the note.
+    // Issue 11: the private-draft mark and the dot vote, over the note; issue 12: its outcome.
     const extras = <NoteExtras editor={editor} shape={shape} />
-    if (detailed) return <><FullNote util={this} shape={shape} />{extras}</>
+    if (detailed) {
+      return (
+        <>
+          <FullNote util={this} shape={shape} />
+          <NoteOutcomeBadge noteId={id} />
+          {extras}
+        </>
+      )
+    }
     return (
       <><div
         id={id}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import type { VersionSummary } from '../../../shared/api/versions.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { CompareVersions } from '../report/CompareVersions.tsx'
 import { parseRoute } from '../routes.ts'
 import { fetchVersions, restoreVersion, saveVersion } from './historyApi.ts'
 import { useProtectionMessages } from './protectionMessages.ts'
@@ -111,6 +112,7 @@ export function HistoryPanel() {
           {t.showAllVersions(versions.length)}
         </button>
       ) : null}
+      <CompareVersions versions={versions} />
     </div>
   )
 }
