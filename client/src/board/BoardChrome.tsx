@@ -1,4 +1,5 @@
 import { STAKEHOLDER_GROUP_COLOURS } from '../../../shared/stakeholderGroups.ts'
+import { DocumentToggle } from '../document/DocumentDock.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
 import { useBoard } from './BoardContext.tsx'
@@ -15,6 +16,7 @@ export function BoardChrome() {
   return (
     <div className="board-chrome">
       <ConnectionStatus />
+      <DocumentToggle />
       {readOnly ? (
         <span className="badge" title={messages.viewOnlyHint}>
           {messages.viewOnly}
