@@ -7,6 +7,7 @@ import { yCursorPlugin } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import { SECTION_ID_ATTRIBUTE } from '../../../shared/document/documentDoc.ts'
+import { readableTextOn } from '../ui/contrast.ts'
 import { headingIdFixes, sectionsOf, touchesLocked } from './documentSections.ts'
 
 /** What a quoted board note's view needs from the board (live text, panning) and the UI (words). */
@@ -239,10 +240,13 @@ function collaborationCursors(awareness: Awareness) {
           cursorBuilder: (user: { name?: string; color?: string }) => {
             const cursor = document.createElement('span')
             cursor.className = 'doc-cursor'
-            cursor.style.borderColor = user.color ?? '#444'
+            const colour = user.color && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#1b1b1f'
+            cursor.style.borderColor = colour
             const label = document.createElement('span')
             label.className = 'doc-cursor__label'
-            label.style.backgroundColor = user.color ?? '#444'
+            label.setAttribute('aria-hidden', 'true')
+            label.style.backgroundColor = colour
+            label.style.color = readableTextOn(colour)
             label.textContent = user.name ?? ''
             cursor.append(label)
             return cursor

@@ -1,0 +1,173 @@
+import fs from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { createNoteViaUi, noteCentre, waitForCanvas, waitForSynced, type OpenBoard } from './boardFixtures.ts'
+import { axeViolations, foreignRequests, launchBrowser, recordPageErrors, recordRequests, rememberIdentity, type TestBrowser } from './browser.ts'
+import { controlsOffScreen } from './onScreen.ts'
+
+const SHOTS = '/tmp/issue13-shots'
+
+async function openAt(browser: Browser, link: string, identity: { id: string; name: string; group: string }, viewport: { width: number; height: number }, touch = false): Promise<OpenBoard> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', hasTouch: touch, isMobile: touch, acceptDownloads: true })
+  const requests = recordRequests(context)
+  await rememberIdentity(context, identity)
+  const page = await context.newPage()
+  const errors = recordPageErrors(page)
+  await page.goto(link)
+  await waitForCanvas(page)
+  return { context, page, requests, errors }
+}
+
+const editorOf = (page: Page) => page.getByTestId('document-editor')
+/** The document's text as the reader sees it, without others' cursor name tags. */
+const documentText = (page: Page) =>
+  editorOf(page).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.doc-cursor, .ProseMirror-separator, .ProseMirror-trailingBreak').forEach((node) => node.remove())
+    return [...copy.children].map((block) => (block.textContent ?? '').trim()).join('\n')
+  })
+
+async function openDocument(page: Page): Promise<void> {
+  await page.getByTestId('document-toggle').click()
+  await editorOf(page).waitFor()
+  await page.locator('.doc-editor__content[contenteditable]').first().waitFor()
+}
+
+/** Puts the caret at the end of the block holding `text`. */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  await editorOf(page).getByText(text, { exact: false }).first().click()
+  await page.keyboard.press('End')
+}
+
+describe('the collective document, written together', () => {
+  let server: TestServer
+  let browser: TestBrowser
+  let frida: OpenBoard
+  let bo: OpenBoard
+  let boardLinks: Record<'facilitator' | 'participant' | 'observer', string>
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    server = await startTestServer()
+    const board = await server.createBoard({ template: 'collective-author', title: 'Our account of the library project' })
+    boardLinks = board.links as typeof boardLinks
+    browser = await launchBrowser()
+    frida = await openAt(browser.browser, board.links.facilitator, { id: 'fa', name: 'Frida', group: 'civil-servant-operational' }, { width: 1440, height: 900 })
+    bo = await openAt(browser.browser, board.links.participant, { id: 'bo', name: 'Bo', group: 'citizen-service-user' }, { width: 1440, height: 900 })
+    await Promise.all([waitForSynced(frida.page), waitForSynced(bo.page)])
+    await Promise.all([openDocument(frida.page), openDocument(bo.page)])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('two people type in the same paragraph at once and both texts arrive intact on both screens', async () => {
+    await editorOf(frida.page).click()
+    await frida.page.getByRole('button', { name: 'Section heading' }).click()
+    await frida.page.keyboard.type('What worked')
+    await frida.page.keyboard.press('Enter')
+    await frida.page.keyboard.type('We met in the library.')
+    await expect.poll(() => documentText(bo.page), { timeout: 5000 }).toContain('We met in the library.')
+    await caretAfter(frida.page, 'We met in the library.')
+    await caretAfter(bo.page, 'We met in the library.')
+    await Promise.all([frida.page.keyboard.type(' Frida typed this sentence.'), bo.page.keyboard.type(' Bo typed that one.')])
+    for (const page of [frida.page, bo.page]) {
+      await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Frida typed this sentence.')
+      await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Bo typed that one.')
+    }
+    expect(await documentText(frida.page)).toBe(await documentText(bo.page))
+    // Each writer's cursor is shown to the other, with their name.
+    await expect.poll(() => bo.page.locator('.doc-cursor__label', { hasText: 'Frida' }).count(), { timeout: 5000 }).toBeGreaterThan(0)
+  })
+
+  it('a note from the board becomes a quote that links back to it', async () => {
+    await createNoteViaUi(frida.page, 'Fewer e-mails', { x: 300, y: 300 })
+    await frida.page.mouse.click((await noteCentre(frida.page, 'Fewer e-mails')).x, (await noteCentre(frida.page, 'Fewer e-mails')).y)
+    await caretAfter(frida.page, 'Bo typed that one.')
+    await frida.page.getByTestId('quote-note').click()
+    const quote = bo.page.locator('.doc-note', { hasText: 'Fewer e-mails' })
+    await quote.waitFor({ timeout: 5000 })
+    await quote.getByRole('button', { name: 'Show on the board' }).click()
+    await expect
+      .poll(() => bo.page.evaluate(() => (window as unknown as { coboardEditor: { getSelectedShapes(): Array<{ type: string }> } }).coboardEditor.getSelectedShapes().map((s) => s.type)))
+      .toEqual(['note'])
+  })
+
+  it('comments on a selection: a thread others see, reply to and resolve', async () => {
+    await editorOf(bo.page).getByText('We met in the library.', { exact: false }).first().dblclick()
+    await bo.page.getByTestId('comment-selection').click()
+    await bo.page.getByTestId('new-comment').fill('Which library — the main one?')
+    await bo.page.getByRole('button', { name: 'Add comment' }).click()
+    const thread = frida.page.getByTestId('comment-thread')
+    await thread.filter({ hasText: 'Which library — the main one?' }).waitFor({ timeout: 5000 })
+    await thread.getByLabel('Your reply').fill('Yes, on Mølleparken.')
+    await thread.getByRole('button', { name: 'Reply' }).click()
+    await bo.page.getByTestId('comment-thread').filter({ hasText: 'Yes, on Mølleparken.' }).waitFor({ timeout: 5000 })
+    await expect.poll(() => bo.page.locator('.doc-commented').count()).toBeGreaterThan(0)
+    await bo.page.getByTestId('comment-thread').getByRole('button', { name: 'Resolve' }).click()
+    await frida.page.getByText('1 resolved comment').waitFor({ timeout: 5000 })
+  })
+
+  it('a section the facilitator marks final cannot be changed by a participant, and the facilitator still can', async () => {
+    const sectionId = await frida.page.locator('.doc-editor__content h2').first().getAttribute('data-section-id')
+    expect(sectionId).toBeTruthy()
+    await frida.page.getByTestId(`lock-${sectionId}`).click()
+    await bo.page.locator('.doc-locked').first().waitFor({ timeout: 5000 })
+    const before = await documentText(bo.page)
+    await caretAfter(bo.page, 'We met in the library.')
+    await bo.page.keyboard.type(' Sneaked in.')
+    await bo.page.waitForTimeout(500)
+    expect(await documentText(bo.page)).toBe(before)
+    expect(await documentText(frida.page)).not.toContain('Sneaked in')
+    await caretAfter(frida.page, 'We met in the library.')
+    await frida.page.keyboard.type(' Agreed in May.')
+    await expect.poll(() => documentText(bo.page), { timeout: 5000 }).toContain('Agreed in May.')
+    // Bo was never cut off for trying.
+    expect(await bo.page.locator('[data-testid="change-refused"], .banner--error').count()).toBe(0)
+  })
+
+  it('shows who wrote it and downloads the text as Markdown', async () => {
+    await frida.page.getByTestId('authorship').getByText('Bo').first().waitFor({ timeout: 5000 })
+    const [download] = await Promise.all([frida.page.waitForEvent('download'), frida.page.getByTestId('export-md').click()])
+    const markdown = fs.readFileSync((await download.path())!, 'utf8')
+    expect(markdown).toContain('## What worked')
+    expect(markdown).toContain('Frida typed this sentence.')
+    expect(markdown).toContain('Fewer e-mails')
+    expect(markdown).toMatch(/Written by Bo and Frida/)
+  })
+
+  it('reads well and works by keyboard at phone, laptop and large-screen sizes', async () => {
+    await frida.page.screenshot({ path: `${SHOTS}/document-1440x900.png` })
+    const serious = (await axeViolations(frida.page)).filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.targets.some((t) => t.includes('doc-')))
+    expect(serious).toEqual([])
+    for (const [viewport, name, touch] of [
+      [{ width: 390, height: 844 }, '390x844', true],
+      [{ width: 1920, height: 1080 }, '1920x1080', false],
+    ] as const) {
+      const reader = await openAt(browser.browser, boardLinks.participant, { id: `p${name}`, name: 'Astrid', group: 'researcher' }, viewport, touch)
+      await waitForSynced(reader.page)
+      await openDocument(reader.page)
+      await expect.poll(() => documentText(reader.page), { timeout: 5000 }).toContain('Agreed in May.')
+      await reader.page.screenshot({ path: `${SHOTS}/document-${name}.png` })
+      expect(await controlsOffScreen(reader.page)).toEqual([])
+      const violations = (await axeViolations(reader.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(violations.filter((v) => v.targets.some((t) => t.includes('doc-')))).toEqual([])
+      if (touch) {
+        const small = await reader.page.evaluate(() =>
+          [...document.querySelectorAll('.doc-pane button')]
+            .map((b) => b.getBoundingClientRect())
+            .filter((r) => r.width > 1 && (r.width < 44 || r.height < 44)).length,
+        )
+        expect(small).toBe(0)
+      }
+      expect(foreignRequests(reader.requests, new URL(boardLinks.participant).origin)).toEqual([])
+      expect(reader.errors).toEqual([])
+      await reader.context.close()
+    }
+    expect(frida.errors).toEqual([])
+    expect(bo.errors).toEqual([])
+  })
+})
