@@ -97,6 +97,26 @@ describe('the collective document, written together', () => {
       .toEqual(['note'])
   })
 
+  it('a note dragged from the board onto the text becomes a quote, and stays where it was on the board', async () => {
+    await createNoteViaUi(frida.page, 'A bus every hour', { x: 300, y: 560 })
+    const from = await noteCentre(frida.page, 'A bus every hour')
+    const positionOf = () =>
+      frida.page.evaluate(() => {
+        const editor = (window as unknown as { coboardEditor: { getCurrentPageShapes(): Array<{ type: string; x: number; y: number; props: { richText?: unknown } }> } }).coboardEditor
+        const note = editor.getCurrentPageShapes().find((shape) => shape.type === 'note' && JSON.stringify(shape.props.richText).includes('A bus every hour'))
+        return note ? { x: note.x, y: note.y } : undefined
+      })
+    const before = await positionOf()
+    const target = await editorOf(frida.page).getByText('We met in the library.', { exact: false }).first().boundingBox()
+    await frida.page.mouse.move(from.x, from.y)
+    await frida.page.mouse.down()
+    await frida.page.mouse.move(from.x + 40, from.y, { steps: 4 })
+    await frida.page.mouse.move(target!.x + 40, target!.y + target!.height / 2, { steps: 12 })
+    await frida.page.mouse.up()
+    await bo.page.locator('.doc-note', { hasText: 'A bus every hour' }).waitFor({ timeout: 5000 })
+    await expect.poll(positionOf).toEqual(before)
+  })
+
   it('comments on a selection: a thread others see, reply to and resolve', async () => {
     await editorOf(bo.page).getByText('We met in the library.', { exact: false }).first().dblclick()
     await bo.page.getByTestId('comment-selection').click()

@@ -18,6 +18,7 @@ import { sectionAt, sectionsOf } from './documentSections.ts'
 import { readThreads } from './documentThreads.ts'
 import { AuthorshipPanel, CommentsPanel, ExportPanel, SectionsPanel } from './DocumentPanels.tsx'
 import { DocumentToolbar } from './DocumentToolbar.tsx'
+import { useNoteDrop } from './useNoteDrop.ts'
 import { useYRoot } from './useYRoot.ts'
 import './documentPane.css'
 
@@ -160,11 +161,12 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
   const [pendingComment, setPendingComment] = useState<{ from: number; to: number }>()
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => headingRef.current?.focus(), [])
+  const dropping = useNoteDrop(editor, props.boardEditor, !readOnly)
   const sections = editor ? sectionsOf(editor.state.doc) : []
   const anonymous = readBoardSettings(doc).anonymous
 
   return (
-    <section className="doc-pane" aria-labelledby="doc-pane-title" data-testid="document-pane">
+    <section className={dropping ? 'doc-pane doc-pane--drop' : 'doc-pane'} aria-labelledby="doc-pane-title" data-testid="document-pane">
       <header className="doc-pane__header">
         <h2 id="doc-pane-title" ref={headingRef} tabIndex={-1}>
           {t('documentTitle')}
