@@ -66,6 +66,7 @@ describe('the collective document, written together', () => {
   })
 
   it('two people type in the same paragraph at once and both texts arrive intact on both screens', async () => {
+    // Frida at the start of the paragraph, Bo at its end, at the same time.
     await editorOf(frida.page).click()
     await frida.page.getByRole('button', { name: 'Section heading' }).click()
     await frida.page.keyboard.type('What worked')
@@ -73,8 +74,9 @@ describe('the collective document, written together', () => {
     await frida.page.keyboard.type('We met in the library.')
     await expect.poll(() => documentText(bo.page), { timeout: 5000 }).toContain('We met in the library.')
     await caretAfter(frida.page, 'We met in the library.')
+    await frida.page.keyboard.press('Home')
     await caretAfter(bo.page, 'We met in the library.')
-    await Promise.all([frida.page.keyboard.type(' Frida typed this sentence.'), bo.page.keyboard.type(' Bo typed that one.')])
+    await Promise.all([frida.page.keyboard.type('Frida typed this sentence. '), bo.page.keyboard.type(' Bo typed that one.')])
     for (const page of [frida.page, bo.page]) {
       await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Frida typed this sentence.')
       await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Bo typed that one.')
@@ -190,6 +192,21 @@ describe('the collective document, written together', () => {
       await expect.poll(() => documentText(page), { timeout: 15_000 }).toContain('Written in the office.')
     }
     expect(await documentText(bo.page)).toBe(await documentText(frida.page))
+  })
+
+  it('tables: one person makes a table, another writes in its cells', async () => {
+    await frida.page.keyboard.press('Control+End')
+    await frida.page.getByRole('button', { name: 'Insert table' }).click()
+    await frida.page.keyboard.type('What')
+    await frida.page.keyboard.press('Tab')
+    await frida.page.keyboard.type('Who')
+    const header = bo.page.locator('.doc-editor__content table th', { hasText: 'Who' })
+    await header.waitFor({ timeout: 5000 })
+    await bo.page.locator('.doc-editor__content table td').first().click()
+    await bo.page.keyboard.type('Timetable')
+    await bo.page.keyboard.press('Tab')
+    await bo.page.keyboard.type('The council')
+    await frida.page.locator('.doc-editor__content table td', { hasText: 'The council' }).waitFor({ timeout: 5000 })
   })
 
   it('reads well and works by keyboard at phone, laptop and large-screen sizes', async () => {

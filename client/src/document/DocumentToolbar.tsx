@@ -1,3 +1,4 @@
+import { addRowAfter, deleteTable } from '@tiptap/pm/tables'
 import type { Editor } from '@tiptap/react'
 import { useEffect, useReducer, useState } from 'react'
 import type { Editor as BoardEditor, TLNoteShape } from 'tldraw'
@@ -5,6 +6,7 @@ import { plainText } from '../../../shared/templates/templateFromBoard.ts'
 import { stakeholderGroupSchema } from '../../../shared/stakeholderGroups.ts'
 import { useCatalog } from '../i18n/useCatalog.ts'
 import { DOCUMENT_MESSAGES } from './documentMessages.ts'
+import { newTable } from './documentTables.ts'
 
 /** The notes selected on the board, as quotes for the document. */
 export function selectedNoteQuotes(board: BoardEditor | undefined): Array<{ noteId: string; text: string; group: string | null }> {
@@ -16,6 +18,19 @@ export function selectedNoteQuotes(board: BoardEditor | undefined): Array<{ note
       const group = stakeholderGroupSchema.safeParse((note.meta as { group?: unknown }).group)
       return { noteId: note.id, text: plainText(note.props.richText), group: group.success ? group.data : null }
     })
+}
+
+/** Inserts a table and puts the caret in its first cell. */
+function insertTable(editor: Editor): void {
+  editor.chain().focus().insertContent(newTable()).run()
+  const { $from } = editor.state.selection
+  for (let depth = $from.depth; depth > 0; depth--) {
+    if ($from.node(depth).type.name === 'table') {
+      // Before the table: +1 into it, +1 into its first row, +1 into the first cell, +1 into its paragraph.
+      editor.commands.setTextSelection($from.before(depth) + 4)
+      return
+    }
+  }
 }
 
 /** Formatting, undo of one's own changes, quoting notes from the board and commenting. */
@@ -44,6 +59,7 @@ export function DocumentToolbar(props: { editor: Editor; boardEditor: BoardEdito
     { key: 'bullets', label: t('bulletList'), icon: '•', active: editor.isActive('bulletList'), run: () => chain().toggleBulletList().run() },
     { key: 'numbers', label: t('orderedList'), icon: '1.', active: editor.isActive('orderedList'), run: () => chain().toggleOrderedList().run() },
     { key: 'quote', label: t('blockquote'), icon: '❝', active: editor.isActive('blockquote'), run: () => chain().toggleBlockquote().run() },
+    { key: 'table', label: t('table'), icon: '▦', run: () => insertTable(editor) },
     { key: 'undo', label: t('undo'), icon: '↶', run: () => chain().undo().run() },
     { key: 'redo', label: t('redo'), icon: '↷', run: () => chain().redo().run() },
   ]
@@ -68,6 +84,16 @@ export function DocumentToolbar(props: { editor: Editor; boardEditor: BoardEdito
           </span>
         </button>
       ))}
+      {editor.isActive('table') ? (
+        <>
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().command(({ state, dispatch }) => addRowAfter(state, dispatch)).run()}>
+            {t('addRow')}
+          </button>
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor.chain().focus().command(({ state, dispatch }) => deleteTable(state, dispatch)).run()}>
+            {t('deleteTable')}
+          </button>
+        </>
+      ) : null}
       <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={quoteNotes} data-testid="quote-note">
         {t('quoteNote')}
       </button>

@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import { SECTION_ID_ATTRIBUTE } from '../../../shared/document/documentDoc.ts'
 import { readableTextOn } from '../ui/contrast.ts'
+import { tableExtensions } from './documentTables.ts'
 import { headingIdFixes, sectionsOf, touchesLocked } from './documentSections.ts'
 
 /** What a quoted board note's view needs from the board (live text, panning) and the UI (words). */
@@ -279,6 +280,7 @@ export function documentExtensions(options: {
     Collaboration.configure({ fragment: options.fragment }),
     collaborationCursors(options.awareness),
     boardNoteNode(options.bridge),
+    ...tableExtensions(),
     sectionHeadings(options.editable, options.newId),
     sectionLocks(options),
     commentMarks(options.commentRanges),

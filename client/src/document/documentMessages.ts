@@ -14,6 +14,9 @@ export type DocumentMessageKey =
   | 'bulletList'
   | 'orderedList'
   | 'blockquote'
+  | 'table'
+  | 'addRow'
+  | 'deleteTable'
   | 'undo'
   | 'redo'
   | 'quoteNote'
@@ -68,6 +71,9 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     bulletList: 'Bulleted list',
     orderedList: 'Numbered list',
     blockquote: 'Quotation',
+    table: 'Insert table',
+    addRow: 'Add row',
+    deleteTable: 'Delete table',
     undo: 'Undo my last change',
     redo: 'Redo',
     quoteNote: 'Quote selected note',
@@ -121,6 +127,9 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     bulletList: 'Punktopstilling',
     orderedList: 'Nummereret liste',
     blockquote: 'Citat',
+    table: 'Indsæt tabel',
+    addRow: 'Tilføj række',
+    deleteTable: 'Slet tabel',
     undo: 'Fortryd min seneste ændring',
     redo: 'Gentag',
     quoteNote: 'Citér valgt seddel',
@@ -174,6 +183,9 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     bulletList: 'Punktlista',
     orderedList: 'Numrerad lista',
     blockquote: 'Citat',
+    table: 'Infoga tabell',
+    addRow: 'Lägg till rad',
+    deleteTable: 'Ta bort tabell',
     undo: 'Ångra min senaste ändring',
     redo: 'Gör om',
     quoteNote: 'Citera vald lapp',
@@ -227,6 +239,9 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     bulletList: 'Punktliste',
     orderedList: 'Nummerert liste',
     blockquote: 'Sitat',
+    table: 'Sett inn tabell',
+    addRow: 'Legg til rad',
+    deleteTable: 'Slett tabell',
     undo: 'Angre min siste endring',
     redo: 'Gjør om',
     quoteNote: 'Siter valgt lapp',
