@@ -6,6 +6,7 @@
  *     alternating runs; the table gives medians. The document's editor is a lazy chunk, so the
  *     board should not pay for the text until the document is opened;
  *   - document open time on the 50-page board: a click on "Document" -> its text is in the editor;
+ *   - export time of the 50-page document over HTTP (Markdown and Word, with comments);
  *   - keystroke -> other screen latency (p50/p95): one page types BENCH_KEYS (200) characters,
  *     one every 60 ms, into a paragraph; the other page records the first animation frame after
  *     each character reached its editor. Both pages run on this machine's clock (timeOrigin).
@@ -165,6 +166,15 @@ async function main(): Promise<void> {
     const docOpen: number[] = []
     for (let run = 0; run < Math.min(3, RUNS); run++) docOpen.push(await documentOpenMs(browser, full.links.participant))
     const latencies = await keystrokeLatencies(browser, empty.links.participant)
+    const exportMs: Record<string, number[]> = { md: [], docx: [] }
+    for (let run = 0; run < RUNS; run++) {
+      for (const format of ['md', 'docx'] as const) {
+        const start = performance.now()
+        const response = await fetch(`${server.url}/api/boards/${full.id}/document/export?format=${format}&comments=true`, { headers: { Authorization: `Bearer ${full.tokens.facilitator}` } })
+        await response.arrayBuffer()
+        exportMs[format].push(performance.now() - start)
+      }
+    }
     const a = median(without)
     const b = median(withDoc)
     console.log(`\nCollective document benchmark (${RUNS} runs, ${PAGES}-page document = ${characters.toLocaleString('en')} characters, viewport ${VIEWPORT.width}×${VIEWPORT.height})\n`)
@@ -173,6 +183,8 @@ async function main(): Promise<void> {
       { measure: `board open, ${PAGES}-page document (median ms)`, value: Math.round(b) },
       { measure: 'difference (%)', value: Number((((b - a) / a) * 100).toFixed(1)) },
       { measure: `open the ${PAGES}-page document in the pane (median ms)`, value: Math.round(median(docOpen)) },
+      { measure: `export ${PAGES} pages as Markdown (median ms)`, value: Math.round(median(exportMs.md)) },
+      { measure: `export ${PAGES} pages as Word (median ms)`, value: Math.round(median(exportMs.docx)) },
       { measure: `keystroke -> other screen p50 (ms, ${latencies.length} keys)`, value: Math.round(quantile(latencies, 0.5)) },
       { measure: 'keystroke -> other screen p95 (ms)', value: Math.round(quantile(latencies, 0.95)) },
     ])

@@ -171,6 +171,7 @@ describe('the collective document, written together', () => {
 
   it('writing while offline merges with what others wrote meanwhile', async () => {
     // A new, open section at the end (the first one is final now).
+    await editorOf(frida.page).click()
     await frida.page.keyboard.press('Control+End')
     await frida.page.keyboard.press('Enter')
     await frida.page.getByRole('button', { name: 'Section heading' }).click()
@@ -192,9 +193,11 @@ describe('the collective document, written together', () => {
       await expect.poll(() => documentText(page), { timeout: 15_000 }).toContain('Written in the office.')
     }
     expect(await documentText(bo.page)).toBe(await documentText(frida.page))
+    expect(await bo.page.locator('.doc-editor__content h2').allInnerTexts()).toEqual(['What worked', 'What we would change'])
   })
 
   it('tables: one person makes a table, another writes in its cells', async () => {
+    await editorOf(frida.page).click()
     await frida.page.keyboard.press('Control+End')
     await frida.page.getByRole('button', { name: 'Insert table' }).click()
     await frida.page.keyboard.type('What')
