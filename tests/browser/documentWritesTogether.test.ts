@@ -37,7 +37,18 @@ async function openDocument(page: Page): Promise<void> {
 
 /** Puts the caret at the end of the block holding `text`. */
 async function caretAfter(page: Page, text: string): Promise<void> {
-  await editorOf(page).getByText(text, { exact: false }).first().click()
+  // Others' cursor name tags sit inside the text, so the block is found by its text without them.
+  const index = await editorOf(page).evaluate((root, wanted) => {
+    return [...root.children].findIndex((block) => {
+      const copy = block.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.doc-cursor').forEach((node) => node.remove())
+      return (copy.textContent ?? '').includes(wanted)
+    })
+  }, text)
+  if (index < 0) throw new Error(`no block with "${text}"`)
+  const block = editorOf(page).locator(':scope > *').nth(index)
+  const box = (await block.boundingBox())!
+  await block.click({ position: { x: box.width - 4, y: box.height - 6 } })
   await page.keyboard.press('End')
 }
 
@@ -109,7 +120,7 @@ describe('the collective document, written together', () => {
         return note ? { x: note.x, y: note.y } : undefined
       })
     const before = await positionOf()
-    const target = await editorOf(frida.page).getByText('We met in the library.', { exact: false }).first().boundingBox()
+    const target = await editorOf(frida.page).locator('p').first().boundingBox()
     await frida.page.mouse.move(from.x, from.y)
     await frida.page.mouse.down()
     await frida.page.mouse.move(from.x + 40, from.y, { steps: 4 })
@@ -117,10 +128,13 @@ describe('the collective document, written together', () => {
     await frida.page.mouse.up()
     await bo.page.locator('.doc-note', { hasText: 'A bus every hour' }).waitFor({ timeout: 5000 })
     await expect.poll(positionOf).toEqual(before)
+    // The board marks the notes the document quotes.
+    await expect.poll(() => bo.page.locator('.doc-quoted-badge').count(), { timeout: 5000 }).toBe(2)
   })
 
   it('comments on a selection: a thread others see, reply to and resolve', async () => {
-    await editorOf(bo.page).getByText('We met in the library.', { exact: false }).first().dblclick()
+    await caretAfter(bo.page, 'We met in the library.')
+    await bo.page.keyboard.press('Shift+Home')
     await bo.page.getByTestId('comment-selection').click()
     await bo.page.getByTestId('new-comment').fill('Which library — the main one?')
     await bo.page.getByRole('button', { name: 'Add comment' }).click()

@@ -1,7 +1,10 @@
 import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useEditor as useBoardEditor, type Editor as BoardEditor } from 'tldraw'
+import { DOCUMENT_ROOT } from '../../../shared/document/documentDoc.ts'
+import { useBoard } from '../board/BoardContext.tsx'
 import { useCatalog } from '../i18n/useCatalog.ts'
 import { DOCUMENT_MESSAGES } from './documentMessages.ts'
+import { QuotedNotesLayer } from './QuotedNotesLayer.tsx'
 import './documentDock.css'
 
 // The editor (TipTap, ProseMirror, y-tiptap) is a chunk of its own: a board whose document is
@@ -27,10 +30,13 @@ export function DocumentDock(props: { token: string; children: ReactNode }) {
   const [boardEditor, setBoardEditor] = useState<BoardEditor>()
   const value = useMemo(() => ({ open, setOpen, boardEditor, setBoardEditor }), [open, boardEditor])
   const t = useCatalog(DOCUMENT_MESSAGES)
+  const { session } = useBoard()
+  const fragment = useMemo(() => session.doc.getXmlFragment(DOCUMENT_ROOT), [session])
   return (
     <DockContext.Provider value={value}>
       <div className={open ? 'doc-split doc-split--open' : 'doc-split'}>
         {props.children}
+        {boardEditor ? <QuotedNotesLayer board={boardEditor} fragment={fragment} /> : null}
         {open ? (
           <Suspense
             fallback={

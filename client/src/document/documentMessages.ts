@@ -22,6 +22,7 @@ export type DocumentMessageKey =
   | 'quoteNote'
   | 'quoteNoteHint'
   | 'quotedNote'
+  | 'quotedInDocument'
   | 'showOnBoard'
   | 'noteGone'
   | 'noteChanged'
@@ -79,6 +80,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     quoteNote: 'Quote selected note',
     quoteNoteHint: 'Select one or more notes on the board first.',
     quotedNote: 'Note from the board',
+    quotedInDocument: 'Quoted in the document',
     showOnBoard: 'Show on the board',
     noteGone: 'This note is no longer on the board.',
     noteChanged: 'The note has changed on the board since it was quoted.',
@@ -135,6 +137,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     quoteNote: 'Citér valgt seddel',
     quoteNoteHint: 'Vælg først en eller flere sedler på tavlen.',
     quotedNote: 'Seddel fra tavlen',
+    quotedInDocument: 'Citeret i dokumentet',
     showOnBoard: 'Vis på tavlen',
     noteGone: 'Sedlen er ikke længere på tavlen.',
     noteChanged: 'Sedlen er ændret på tavlen, siden den blev citeret.',
@@ -191,6 +194,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     quoteNote: 'Citera vald lapp',
     quoteNoteHint: 'Välj först en eller flera lappar på tavlan.',
     quotedNote: 'Lapp från tavlan',
+    quotedInDocument: 'Citerad i dokumentet',
     showOnBoard: 'Visa på tavlan',
     noteGone: 'Lappen finns inte längre på tavlan.',
     noteChanged: 'Lappen har ändrats på tavlan sedan den citerades.',
@@ -247,6 +251,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     quoteNote: 'Siter valgt lapp',
     quoteNoteHint: 'Velg først én eller flere lapper på tavlen.',
     quotedNote: 'Lapp fra tavlen',
+    quotedInDocument: 'Sitert i dokumentet',
     showOnBoard: 'Vis på tavlen',
     noteGone: 'Lappen er ikke lenger på tavlen.',
     noteChanged: 'Lappen er endret på tavlen siden den ble sitert.',
