@@ -226,6 +226,18 @@ describe('the collective document, written together', () => {
     await frida.page.locator('.doc-editor__content table td', { hasText: 'The council' }).waitFor({ timeout: 5000 })
   })
 
+  it('a new document can start with a section for each zone of the board', async () => {
+    const board = await server.createBoard({ template: 'collective-author', title: 'Second board' })
+    const writer = await openAt(browser.browser, board.links.participant, { id: 'cz', name: 'Cai', group: 'researcher' }, { width: 1440, height: 900 })
+    await waitForSynced(writer.page)
+    await openDocument(writer.page)
+    await writer.page.getByRole('button', { name: 'Start with a section for each zone of the board' }).click()
+    const headings = await writer.page.locator('.doc-editor__content h2').allInnerTexts()
+    expect(headings).toContain('My account')
+    expect(headings.length).toBeGreaterThan(3)
+    await writer.context.close()
+  })
+
   it('reads well and works by keyboard at phone, laptop and large-screen sizes', async () => {
     await frida.page.screenshot({ path: `${SHOTS}/document-1440x900.png` })
     const serious = (await axeViolations(frida.page)).filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.targets.some((t) => t.includes('doc-')))
@@ -234,11 +246,17 @@ describe('the collective document, written together', () => {
       [{ width: 390, height: 844 }, '390x844', true],
       [{ width: 1920, height: 1080 }, '1920x1080', false],
     ] as const) {
-      const reader = await openAt(browser.browser, boardLinks.participant, { id: `p${name}`, name: 'Astrid', group: 'researcher' }, viewport, touch)
+      // On the large screen, an observer: reads, cannot write.
+      const link = name === '1920x1080' ? boardLinks.observer : boardLinks.participant
+      const reader = await openAt(browser.browser, link, { id: `p${name}`, name: 'Astrid', group: 'researcher' }, viewport, touch)
       await waitForSynced(reader.page)
       await openDocument(reader.page)
       await expect.poll(() => documentText(reader.page), { timeout: 5000 }).toContain('Agreed in May.')
       await reader.page.screenshot({ path: `${SHOTS}/document-${name}.png` })
+      if (link === boardLinks.observer) {
+        await reader.page.getByText('You can read the document.').waitFor()
+        expect(await editorOf(reader.page).getAttribute('contenteditable')).toBe('false')
+      }
       expect(await controlsOffScreen(reader.page)).toEqual([])
       const violations = (await axeViolations(reader.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')
       expect(violations.filter((v) => v.targets.some((t) => t.includes('doc-')))).toEqual([])

@@ -6,6 +6,7 @@ import type { Editor as BoardEditor, TLNoteShape } from 'tldraw'
 import { readBoardSettings } from '../../../shared/boardDoc.ts'
 import { AUTHORSHIP_ROOT, COMMENTS_ROOT, DOCUMENT_ROOT, SECTION_LOCKS_ROOT } from '../../../shared/document/documentDoc.ts'
 import { STAKEHOLDER_GROUP_LABELS, stakeholderGroupSchema } from '../../../shared/stakeholderGroups.ts'
+import { NOTE_ZONE_KINDS } from '../../../shared/templates/templateSchema.ts'
 import { plainText } from '../../../shared/templates/templateFromBoard.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -18,6 +19,8 @@ import { sectionAt, sectionsOf } from './documentSections.ts'
 import { readThreads } from './documentThreads.ts'
 import { AuthorshipPanel, CommentsPanel, ExportPanel, SectionsPanel } from './DocumentPanels.tsx'
 import { DocumentToolbar } from './DocumentToolbar.tsx'
+import { boardZonesComputed } from '../board/useBoardZones.ts'
+import { outlineFromZones } from './documentOutline.ts'
 import { useNoteDrop } from './useNoteDrop.ts'
 import { useYRoot } from './useYRoot.ts'
 import './documentPane.css'
@@ -180,6 +183,19 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
       {editor && !readOnly ? <DocumentToolbar editor={editor} boardEditor={props.boardEditor} onComment={setPendingComment} /> : null}
       <div className="doc-pane__body">
         {readOnly ? <p className="doc-pane__note">{t('readOnly')}</p> : null}
+        {editor && !readOnly && editor.isEmpty && props.boardEditor ? (
+          <button
+            type="button"
+            className="doc-pane__outline"
+            onClick={() => {
+              const zones = boardZonesComputed(props.boardEditor!).get().filter((zone) => NOTE_ZONE_KINDS.includes(zone.kind))
+              const outline = outlineFromZones(zones)
+              if (outline.length) editor.chain().focus().setContent(outline).run()
+            }}
+          >
+            {t('startOutline')}
+          </button>
+        ) : null}
         <EditorContent editor={editor} className="doc-editor" />
         <aside className="doc-pane__side">
           {editor ? <CommentsPanel editor={editor} fragment={fragment} threads={threads} readOnly={readOnly} anonymous={anonymous} pending={pendingComment} onPendingDone={() => setPendingComment(undefined)} /> : null}

@@ -57,6 +57,7 @@ export type DocumentMessageKey =
   | 'includeComments'
   | 'exportFailed'
   | 'readOnly'
+  | 'startOutline'
 
 export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
   en: {
@@ -115,6 +116,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Include comments',
     exportFailed: 'The download did not work. Please try again.',
     readOnly: 'You can read the document. Only participants and the facilitator can write in it.',
+    startOutline: 'Start with a section for each zone of the board',
   },
   da: {
     openDocument: 'Dokument',
@@ -172,6 +174,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Medtag kommentarer',
     exportFailed: 'Download lykkedes ikke. Prøv igen.',
     readOnly: 'Du kan læse dokumentet. Kun deltagere og facilitatoren kan skrive i det.',
+    startOutline: 'Begynd med et afsnit for hver zone på tavlen',
   },
   sv: {
     openDocument: 'Dokument',
@@ -229,6 +232,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Ta med kommentarer',
     exportFailed: 'Nedladdningen fungerade inte. Försök igen.',
     readOnly: 'Du kan läsa dokumentet. Bara deltagare och facilitatorn kan skriva i det.',
+    startOutline: 'Börja med ett avsnitt för varje zon på tavlan',
   },
   nb: {
     openDocument: 'Dokument',
@@ -286,5 +290,6 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Ta med kommentarer',
     exportFailed: 'Nedlastingen virket ikke. Prøv igjen.',
     readOnly: 'Du kan lese dokumentet. Bare deltakere og fasilitatoren kan skrive i det.',
+    startOutline: 'Begynn med et avsnitt for hver sone på tavlen',
   },
 }
