@@ -261,6 +261,11 @@ describe('the collective document, written together', () => {
       const violations = (await axeViolations(reader.page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')
       expect(violations.filter((v) => v.targets.some((t) => t.includes('doc-')))).toEqual([])
       if (touch) {
+        // Back on the board: the document's button is among the board's controls, all on screen.
+        await reader.page.getByRole('button', { name: 'Close the document' }).click()
+        await reader.page.screenshot({ path: `${SHOTS}/board-with-document-button-${name}.png` })
+        expect(await controlsOffScreen(reader.page)).toEqual([])
+        await openDocument(reader.page)
         const small = await reader.page.evaluate(() =>
           [...document.querySelectorAll('.doc-pane button')]
             .map((b) => b.getBoundingClientRect())

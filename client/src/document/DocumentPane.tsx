@@ -182,21 +182,23 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
       </header>
       {editor && !readOnly ? <DocumentToolbar editor={editor} boardEditor={props.boardEditor} onComment={setPendingComment} /> : null}
       <div className="doc-pane__body">
-        {readOnly ? <p className="doc-pane__note">{t('readOnly')}</p> : null}
-        {editor && !readOnly && editor.isEmpty && props.boardEditor ? (
-          <button
-            type="button"
-            className="doc-pane__outline"
-            onClick={() => {
-              const zones = boardZonesComputed(props.boardEditor!).get().filter((zone) => NOTE_ZONE_KINDS.includes(zone.kind))
-              const outline = outlineFromZones(zones)
-              if (outline.length) editor.chain().focus().setContent(outline).run()
-            }}
-          >
-            {t('startOutline')}
-          </button>
-        ) : null}
-        <EditorContent editor={editor} className="doc-editor" />
+        <div className="doc-pane__main">
+          {readOnly ? <p className="doc-pane__note">{t('readOnly')}</p> : null}
+          {editor && !readOnly && editor.isEmpty && props.boardEditor ? (
+            <button
+              type="button"
+              className="doc-pane__outline"
+              onClick={() => {
+                const zones = boardZonesComputed(props.boardEditor!).get().filter((zone) => NOTE_ZONE_KINDS.includes(zone.kind))
+                const outline = outlineFromZones(zones)
+                if (outline.length) editor.chain().focus().setContent(outline).run()
+              }}
+            >
+              {t('startOutline')}
+            </button>
+          ) : null}
+          <EditorContent editor={editor} className="doc-editor" />
+        </div>
         <aside className="doc-pane__side">
           {editor ? <CommentsPanel editor={editor} fragment={fragment} threads={threads} readOnly={readOnly} anonymous={anonymous} pending={pendingComment} onPendingDone={() => setPendingComment(undefined)} /> : null}
           <SectionsPanel sections={sections} locks={locks} facilitator={info.role === 'facilitator'} />
