@@ -41,7 +41,8 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
   const fragment = useMemo(() => doc.getXmlFragment(DOCUMENT_ROOT), [doc])
   const locks = useMemo(() => doc.getMap<unknown>(SECTION_LOCKS_ROOT), [doc])
   const threads = useYRoot(doc.getMap(COMMENTS_ROOT), () => readThreads(doc))
-  useYRoot(doc.getMap(AUTHORSHIP_ROOT), () => doc.getMap(AUTHORSHIP_ROOT).size)
+  // Re-render when anyone's authorship entry changes (the panel reads the root itself).
+  useYRoot(doc.getMap(AUTHORSHIP_ROOT), () => JSON.stringify(doc.getMap(AUTHORSHIP_ROOT).toJSON()))
   const lockCount = useYRoot(locks, () => [...locks.keys()].sort().join(','))
 
   // Live values the editor's plugins read without being rebuilt.
@@ -124,7 +125,8 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
         },
       },
     },
-    [fragment, session.awareness, readOnly, info.role],
+    // A new language relabels the editor (its label is set when it is made).
+    [fragment, session.awareness, readOnly, info.role, locale],
   )
 
   // Locks and comments changed elsewhere: redraw their decorations.
