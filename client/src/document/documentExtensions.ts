@@ -222,7 +222,10 @@ function commentMarks(ranges: (state: EditorState) => Array<{ id: string; from: 
           key: commentMarksKey,
           state: {
             init: (_, state) => DecorationSet.create(state.doc, []),
-            apply: (tr, previous, _old, state) => (tr.docChanged || tr.getMeta(commentMarksKey) ? decorate(state) : previous.map(tr.mapping, tr.doc)),
+            // Own typing only moves the marks; others' changes (and new threads) place them afresh
+            // from their anchors, which costs a walk of the document per thread.
+            apply: (tr, previous, _old, state) =>
+              tr.getMeta(commentMarksKey) || (tr.docChanged && isChangeOrigin(tr)) ? decorate(state) : previous.map(tr.mapping, tr.doc),
           },
           props: { decorations: (state) => commentMarksKey.getState(state) },
         }),
