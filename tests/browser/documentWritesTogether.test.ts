@@ -93,6 +93,13 @@ describe('the collective document, written together', () => {
       await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Bo typed that one.')
     }
     expect(await documentText(frida.page)).toBe(await documentText(bo.page))
+    // Undo takes back one's own typing only.
+    await bo.page.keyboard.type(' Oops')
+    await expect.poll(() => documentText(frida.page), { timeout: 5000 }).toContain('Oops')
+    await bo.page.keyboard.press('Control+z')
+    await expect.poll(() => documentText(frida.page), { timeout: 5000 }).not.toContain('Oops')
+    expect(await documentText(frida.page)).toContain('Frida typed this sentence.')
+    expect(await documentText(frida.page)).toContain('Bo typed that one.')
     // Each writer's cursor is shown to the other, with their name.
     await expect.poll(() => bo.page.locator('.doc-cursor__label', { hasText: 'Frida' }).count(), { timeout: 5000 }).toBeGreaterThan(0)
   })
@@ -249,7 +256,8 @@ describe('the collective document, written together', () => {
     await editorOf(astrid.page).click()
     await astrid.page.keyboard.type('The waiting list was the real problem.')
     await astrid.page.keyboard.press('Shift+Home')
-    await astrid.page.getByTestId('comment-selection').click()
+    // By keyboard: the shortcut opens the comment box on the selection.
+    await astrid.page.keyboard.press('Control+Alt+m')
     await astrid.page.getByTestId('new-comment').fill('Say how long it was.')
     await astrid.page.getByRole('button', { name: 'Add comment' }).click()
     const thread = bert.page.getByTestId('comment-thread').filter({ hasText: 'Say how long it was.' })

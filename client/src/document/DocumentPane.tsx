@@ -45,6 +45,7 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
   useYRoot(doc.getMap(AUTHORSHIP_ROOT), () => JSON.stringify(doc.getMap(AUTHORSHIP_ROOT).toJSON()))
   const lockCount = useYRoot(locks, () => [...locks.keys()].sort().join(','))
 
+  const [pendingComment, setPendingComment] = useState<{ from: number; to: number }>()
   // Live values the editor's plugins read without being rebuilt.
   const live = useRef({ t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose })
   live.current = { t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose }
@@ -163,7 +164,6 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
     }
   }, [editor])
 
-  const [pendingComment, setPendingComment] = useState<{ from: number; to: number }>()
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => headingRef.current?.focus(), [])
   const dropping = useNoteDrop(editor, props.boardEditor, !readOnly)
@@ -183,7 +183,17 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
         </button>
       </header>
       {editor && !readOnly ? <DocumentToolbar editor={editor} boardEditor={props.boardEditor} onComment={setPendingComment} /> : null}
-      <div className="doc-pane__body">
+      <div
+        className="doc-pane__body"
+        onKeyDown={(event) => {
+          // Ctrl/Cmd+Alt+M on selected text: comment on it (by key position, so any layout works).
+          if (!editor || readOnly || !(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return
+          const { from, to, empty } = editor.state.selection
+          if (empty) return
+          event.preventDefault()
+          setPendingComment({ from, to })
+        }}
+      >
         <div className="doc-pane__main">
           {readOnly ? <p className="doc-pane__note">{t('readOnly')}</p> : null}
           {editor && !readOnly && editor.isEmpty && props.boardEditor ? (

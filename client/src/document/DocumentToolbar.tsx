@@ -97,7 +97,7 @@ export function DocumentToolbar(props: { editor: Editor; boardEditor: BoardEdito
       <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={quoteNotes} data-testid="quote-note">
         {t('quoteNote')}
       </button>
-      <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={comment} data-testid="comment-selection">
+      <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={comment} title={t('commentShortcut')} aria-keyshortcuts="Control+Alt+M" data-testid="comment-selection">
         {t('comment')}
       </button>
       {hint ? (

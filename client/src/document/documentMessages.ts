@@ -28,6 +28,7 @@ export type DocumentMessageKey =
   | 'noteChanged'
   | 'updateQuote'
   | 'comment'
+  | 'commentShortcut'
   | 'commentHint'
   | 'commentsHeading'
   | 'commentLabel'
@@ -87,6 +88,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     noteChanged: 'The note has changed on the board since it was quoted.',
     updateQuote: 'Use the current text',
     comment: 'Comment',
+    commentShortcut: 'Comment on the selected text (Ctrl+Alt+M)',
     commentHint: 'Select some text first, then choose Comment.',
     commentsHeading: 'Comments',
     commentLabel: 'Your comment on “{quote}”',
@@ -145,6 +147,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     noteChanged: 'Sedlen er ændret på tavlen, siden den blev citeret.',
     updateQuote: 'Brug den nuværende tekst',
     comment: 'Kommentér',
+    commentShortcut: 'Kommentér den markerede tekst (Ctrl+Alt+M)',
     commentHint: 'Markér først noget tekst, og vælg så Kommentér.',
     commentsHeading: 'Kommentarer',
     commentLabel: 'Din kommentar til “{quote}”',
@@ -203,6 +206,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     noteChanged: 'Lappen har ändrats på tavlan sedan den citerades.',
     updateQuote: 'Använd den nuvarande texten',
     comment: 'Kommentera',
+    commentShortcut: 'Kommentera den markerade texten (Ctrl+Alt+M)',
     commentHint: 'Markera först lite text och välj sedan Kommentera.',
     commentsHeading: 'Kommentarer',
     commentLabel: 'Din kommentar till ”{quote}”',
@@ -261,6 +265,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     noteChanged: 'Lappen er endret på tavlen siden den ble sitert.',
     updateQuote: 'Bruk den nåværende teksten',
     comment: 'Kommenter',
+    commentShortcut: 'Kommenter den merkede teksten (Ctrl+Alt+M)',
     commentHint: 'Merk først litt tekst, og velg så Kommenter.',
     commentsHeading: 'Kommentarer',
     commentLabel: 'Din kommentar til «{quote}»',

@@ -9,8 +9,7 @@ export function useYRoot<T>(type: Y.Map<unknown> | Y.XmlFragment, read: () => T)
     update()
     type.observeDeep(update)
     return () => type.unobserveDeep(update)
-    // `read` is expected to change with `type` only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `read` reads `type`: it changes only when `type` does.
   }, [type])
   return value
 }
