@@ -46,6 +46,12 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
   const lockCount = useYRoot(locks, () => [...locks.keys()].sort().join(','))
 
   const [pendingComment, setPendingComment] = useState<{ from: number; to: number }>()
+  const [lockedNotice, setLockedNotice] = useState(0)
+  useEffect(() => {
+    if (!lockedNotice) return
+    const timer = setTimeout(() => setLockedNotice(0), 6000)
+    return () => clearTimeout(timer)
+  }, [lockedNotice])
   // Live values the editor's plugins read without being rebuilt.
   const live = useRef({ t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose })
   live.current = { t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose }
@@ -109,6 +115,7 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
         isLocked: (id) => locks.has(id),
         mayChangeLocked: info.role === 'facilitator',
         lockedTitle: () => live.current.t('lockedHint'),
+        onRefused: () => setLockedNotice(Date.now()),
         commentRanges: (state) =>
           live.current.threads.flatMap((thread) => {
             if (thread.resolved || !thread.anchor) return []
@@ -188,10 +195,14 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
         onKeyDown={(event) => {
           // Ctrl/Cmd+Alt+M on selected text: comment on it (by key position, so any layout works).
           if (!editor || readOnly || !(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return
-          const { from, to, empty } = editor.state.selection
-          if (empty) return
           event.preventDefault()
-          setPendingComment({ from, to })
+          const open = () => {
+            const { from, to, empty } = editor.state.selection
+            if (!empty) setPendingComment({ from, to })
+          }
+          // A selection just made with the keyboard reaches the editor with the next selection event.
+          if (editor.state.selection.empty) requestAnimationFrame(() => requestAnimationFrame(open))
+          else open()
         }}
       >
         <div className="doc-pane__main">
@@ -209,6 +220,9 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
               {t('startOutline')}
             </button>
           ) : null}
+          <p className="doc-pane__locked" role="status" data-testid="locked-notice">
+            {lockedNotice ? t('lockedHint') : ''}
+          </p>
           <EditorContent editor={editor} className="doc-editor" />
         </div>
         <aside className="doc-pane__side">

@@ -162,7 +162,7 @@ export const sectionLocksKey = new PluginKey<DecorationSet>('sectionLocks')
  * Sections the facilitator marked final: shown as such, and — for everyone but the facilitator —
  * local changes touching them are not made (the server would refuse them anyway).
  */
-function sectionLocks(options: { isLocked: (id: string) => boolean; mayChangeLocked: boolean; lockedTitle: () => string }) {
+function sectionLocks(options: { isLocked: (id: string) => boolean; mayChangeLocked: boolean; lockedTitle: () => string; onRefused: () => void }) {
   const decorate = (state: EditorState) => {
     const decorations: Decoration[] = []
     for (const section of sectionsOf(state.doc)) {
@@ -196,7 +196,11 @@ function sectionLocks(options: { isLocked: (id: string) => boolean; mayChangeLoc
             apply: (tr, previous, _old, state) => (tr.docChanged || tr.getMeta(sectionLocksKey) ? decorate(state) : previous),
           },
           props: { decorations: (state) => sectionLocksKey.getState(state) },
-          filterTransaction: (tr, state) => options.mayChangeLocked || !tr.docChanged || isChangeOrigin(tr) || !refuses(tr, state),
+          filterTransaction: (tr, state) => {
+            if (options.mayChangeLocked || !tr.docChanged || isChangeOrigin(tr) || !refuses(tr, state)) return true
+            options.onRefused()
+            return false
+          },
         }),
       ]
     },
@@ -271,6 +275,8 @@ export function documentExtensions(options: {
   isLocked: (id: string) => boolean
   mayChangeLocked: boolean
   lockedTitle: () => string
+  /** Called when a change was not made because it touches a final section. */
+  onRefused: () => void
   commentRanges: (state: EditorState) => Array<{ id: string; from: number; to: number }>
 }): AnyExtension[] {
   return [

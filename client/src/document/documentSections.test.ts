@@ -18,6 +18,7 @@ const schema = getSchema(
     isLocked: () => false,
     mayChangeLocked: false,
     lockedTitle: () => '',
+    onRefused: () => {},
     commentRanges: () => [],
   }),
 )
