@@ -143,8 +143,13 @@ describe('the collective document, written together', () => {
       await frida.page.mouse.move(from.x + 10, from.y, { steps: 3 })
       await frida.page.mouse.move(from.x + 40, from.y, { steps: 4 })
       if (await translating()) break
+      const state = await frida.page.evaluate(() => {
+        const editor = (window as unknown as { coboardEditor: { getPath(): string; getSelectedShapeIds(): string[]; getEditingShapeId(): string | null } }).coboardEditor
+        const el = document.elementFromPoint(0, 0)
+        return { path: editor.getPath(), selected: editor.getSelectedShapeIds(), editing: editor.getEditingShapeId(), top: el?.className }
+      })
       await frida.page.mouse.up()
-      if (attempt === 2) throw new Error('the board did not start moving the note')
+      if (attempt === 2) throw new Error(`the board did not start moving the note: ${JSON.stringify({ state, from })}`)
     }
     try {
       await frida.page.mouse.move(target!.x + 40, target!.y + target!.height / 2, { steps: 12 })
@@ -156,6 +161,14 @@ describe('the collective document, written together', () => {
     await expect.poll(positionOf).toEqual(before)
     // The board marks the notes the document quotes.
     await expect.poll(() => bo.page.locator('.doc-quoted-badge').count(), { timeout: 5000 }).toBe(2)
+    // Typing in the document is not taken for the board's shortcuts (n: note tool, Backspace: delete
+    // the selected note) while the note is still selected on the board.
+    await caretAfter(frida.page, 'We met in the library.')
+    await frida.page.keyboard.type(' n')
+    await frida.page.keyboard.press('Backspace')
+    await frida.page.keyboard.press('Backspace')
+    expect(await frida.page.evaluate(() => (window as unknown as { coboardEditor: { getCurrentToolId(): string } }).coboardEditor.getCurrentToolId())).toBe('select')
+    expect(await positionOf()).toEqual(before)
   })
 
   it('comments on a selection: a thread others see, reply to and resolve', async () => {
