@@ -115,6 +115,15 @@ describe('the collective document, written together', () => {
     await expect
       .poll(() => bo.page.evaluate(() => (window as unknown as { coboardEditor: { getSelectedShapes(): Array<{ type: string }> } }).coboardEditor.getSelectedShapes().map((s) => s.type)))
       .toEqual(['note'])
+    // The note changes on the board: the quote says so and takes the new text when asked.
+    await frida.page.evaluate(() => {
+      const editor = (window as unknown as { coboardEditor: { getCurrentPageShapes(): Array<{ id: string; type: string; props: { richText?: unknown } }>; updateShape(partial: object): void } }).coboardEditor
+      const note = editor.getCurrentPageShapes().find((shape) => shape.type === 'note' && JSON.stringify(shape.props.richText).includes('Fewer e-mails'))!
+      editor.updateShape({ id: note.id, type: 'note', props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fewer e-mails, more calls' }] }] } } })
+    })
+    await quote.getByText('The note has changed on the board since it was quoted.', { exact: false }).waitFor({ timeout: 5000 })
+    await quote.getByRole('button', { name: 'Use the current text' }).click()
+    await frida.page.locator('.doc-note blockquote', { hasText: 'Fewer e-mails, more calls' }).waitFor({ timeout: 5000 })
   })
 
   it('a note dragged from the board onto the text becomes a quote, and stays where it was on the board', async () => {
