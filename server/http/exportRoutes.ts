@@ -14,6 +14,7 @@ import { docxExport } from '../export/docxExport.ts'
 import { markdownExport } from '../export/markdownExport.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
 import { requireAccess } from './boardAccess.ts'
+import { documentExportRoutes } from './documentExportRoutes.ts'
 import { HttpError } from './HttpError.ts'
 
 /** `Content-Disposition` with an ASCII fallback and the real (UTF-8) name, as RFC 6266 has it. */
@@ -34,6 +35,8 @@ export async function exportRoutes(
   options: { boards: BoardService; rooms: RoomManager; history: BoardHistory; catalog: TemplateCatalog; log: Logger },
 ): Promise<void> {
   const { boards, rooms, history, catalog } = options
+  // The collective document's own export (issue 13).
+  await documentExportRoutes(app, options)
 
   async function report(boardId: string, versionId: string | undefined): Promise<BoardReport> {
     const build = (doc: Y.Doc, version?: { label: string | null; createdAt: number }) =>

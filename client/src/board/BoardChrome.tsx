@@ -1,5 +1,6 @@
 import { readBoardSettings } from '../../../shared/boardDoc.ts'
 import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
+import { DocumentToggle } from '../document/DocumentDock.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
 import { EveryVoiceBar } from '../participation/EveryVoiceBar.tsx'
@@ -21,6 +22,7 @@ export function BoardChrome() {
   return (
     <div className="board-chrome">
       <ConnectionStatus />
+      <DocumentToggle />
       {readOnly ? (
         <span className="badge" title={messages.viewOnlyHint}>
           {messages.viewOnly}

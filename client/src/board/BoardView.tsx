@@ -3,6 +3,7 @@ import { canEditDocument } from '../../../shared/roles.ts'
 import type { BoardInfo, ClientConfig } from '../api/apiTypes.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { Identity } from '../join/identity.ts'
+import { DocumentDock } from '../document/DocumentDock.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.tsx'
 import { BoardEditor } from './BoardEditor.tsx'
 import type { BoardSession } from './BoardSession.ts'
@@ -51,7 +52,9 @@ export function BoardView(props: {
         <StoppedNotice session={context.session} />
         {props.changeRefused ? <ChangeRefusedNotice onDismiss={props.dismissChangeRefused} /> : null}
         <VotingProvider token={props.token}>
-          <BoardEditor config={props.config} token={props.token} />
+          <DocumentDock token={props.token}>
+            <BoardEditor config={props.config} token={props.token} />
+          </DocumentDock>
         </VotingProvider>
       </main>
     </BoardContext.Provider>
