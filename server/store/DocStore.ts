@@ -82,6 +82,8 @@ export interface DocumentLogStore {
   loadDoc(boardId: string): Promise<StoredDoc>
   /** What was stored after `afterSeq`: the snapshot if it is newer, and the later updates. */
   readSince(boardId: string, afterSeq: number): Promise<StoredDocSince>
+  /** The highest sequence number stored for each of these boards (boards without updates may be left out). */
+  latestSeqs(boardIds: readonly string[]): Promise<Map<string, number>>
   /** Appends one (merged) update to a board's log; resolves with its sequence number once durable. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>
   /**

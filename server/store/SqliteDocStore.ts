@@ -157,6 +157,11 @@ export class SqliteDocStore implements DocStore {
         `INSERT INTO board_snapshots (board_id, seq, data, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at`,
       ),
+      latestSeq: this.db
+        .prepare<[string, string], number | null>(
+          'SELECT MAX(seq) FROM (SELECT MAX(seq) AS seq FROM board_updates WHERE board_id = ? UNION ALL SELECT seq FROM board_snapshots WHERE board_id = ?)',
+        )
+        .pluck(),
       snapshotSeq: this.db.prepare<[string], number>('SELECT seq FROM board_snapshots WHERE board_id = ?').pluck(),
       deleteUpdates: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
       putTemplate: this.db.prepare('INSERT OR IGNORE INTO custom_templates (id, json, created_at, owner_board_id) VALUES (?, ?, ?, ?)'),
@@ -334,6 +339,15 @@ export class SqliteDocStore implements DocStore {
         lastSeq: updates.length > 0 ? updates[updates.length - 1].seq : from,
       }
     })()
+  }
+
+  async latestSeqs(boardIds: readonly string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>()
+    for (const id of boardIds) {
+      const seq = this.stmt.latestSeq.get(id, id)
+      if (seq !== null && seq !== undefined) result.set(id, seq)
+    }
+    return result
   }
 
   async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<boolean> {

@@ -56,6 +56,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         const since = await reopened.readSince('b1', seqs[0])
         expect(since).toEqual({ snapshot: null, updates: [{ seq: seqs[2], data: u(2) }, { seq: seqs[3], data: u(3) }], lastSeq: seqs[3] })
         await expect(reopened.appendUpdate('missing', u(1))).rejects.toThrow()
+        expect(await reopened.latestSeqs(['b1', 'b2', 'missing'])).toEqual(new Map([['b1', seqs[3]], ['b2', seqs[1]]]))
       }),
     )
 

@@ -123,6 +123,11 @@ export class PostgresDocStore implements DocStore {
     return Number(rows[0].seq)
   }
 
+  async latestSeqs(boardIds: readonly string[]): Promise<Map<string, number>> {
+    const { rows } = await this.q('SELECT id, last_seq FROM boards WHERE id = ANY($1)', [[...boardIds]])
+    return new Map(rows.map((row: { id: string; last_seq: string }) => [row.id, Number(row.last_seq)]))
+  }
+
   async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<boolean> {
     return this.tx(async (client) => {
       // One compaction of a board at a time, across instances; a second attempt does not wait.
