@@ -39,8 +39,10 @@ export class RedisRelay implements Relay {
   constructor(private readonly options: RedisRelayOptions) {
     this.liveness = new InstanceLiveness(options.instanceExpiryMs)
     const redisOptions = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1000) }
-    this.pub = new Redis(options.url, redisOptions)
-    this.sub = new Redis(options.url, redisOptions)
+    // Named, so that an operator (or a test) can find this instance's connections in CLIENT LIST.
+    const name = `${options.prefix}${this.instanceId}`.replace(/[^A-Za-z0-9:_.-]/g, '_')
+    this.pub = new Redis(options.url, { ...redisOptions, connectionName: `${name}:pub` })
+    this.sub = new Redis(options.url, { ...redisOptions, connectionName: `${name}:sub` })
     for (const [name, client] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
       client.on('error', (error: Error) => options.log.warn({ err: error, client: name }, 'redis connection problem'))
     }
