@@ -57,13 +57,13 @@ export function useCluster(baseEnv: Record<string, string> = {}) {
     async cutPubSub(): Promise<number> {
       const admin = new Redis(TEST_REDIS_URL)
       try {
-        const list = (await admin.client('LIST', 'TYPE', 'pubsub')) as string
+        const list = String(await admin.call('CLIENT', 'LIST', 'TYPE', 'pubsub'))
         const ids = list
           .split('\n')
           .filter((line) => line.includes(`name=${namespace.redisPrefix}`))
           .map((line) => /(?:^|\s)id=(\d+)/.exec(line)?.[1])
           .filter((id): id is string => Boolean(id))
-        for (const id of ids) await admin.client('KILL', 'ID', id)
+        for (const id of ids) await admin.call('CLIENT', 'KILL', 'ID', id)
         return ids.length
       } finally {
         admin.disconnect()
