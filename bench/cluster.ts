@@ -86,6 +86,6 @@ if (ROOMS > 0) {
   const result = await withInstances('cluster', 2, (i) => runClusterLoad(i, ROOMS, 10, SECONDS))
   report('2 × PG+Redis', `${ROOMS}×10`, result, single)
 }
-console.log('\nN\tsetup\tp50 ms\tp99 ms\tdelivered\tcount\tCPU s/1000 (all)\tCPU s/1000 per instance\tCPU s per instance\tRSS MiB per instance\tp99 ÷ SQLite\tCPU/instance ÷ SQLite')
+console.log('\nN\tsetup\tp50 ms\tp99 ms\tdelivered\tcount\tCPU s/1000 (all)\tCPU s/1000 (busiest instance)\tCPU s per instance\tRSS MiB per instance\tp99 ÷ SQLite\tCPU/instance ÷ SQLite')
 console.log(rows.join('\n'))
 process.exit(0)

@@ -83,7 +83,22 @@ export class RoomReplica {
       return
     }
     cursor.mark(seq)
-    if (cursor.hasGap) this.scheduleCatchUp(this.options.gapWaitMs)
+    if (cursor.hasGap) this.scheduleGapCheck()
+  }
+
+  // With several instances writing, short gaps are normal (another instance's update is still on
+  // its way): read the store only for a gap that is still open after gapWaitMs.
+  private scheduleGapCheck(): void {
+    if (this.gapTimer !== undefined || this.stopped) return
+    const openAt = this.options.cursor.contiguous
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined
+      const { cursor } = this.options
+      if (!cursor.hasGap) return
+      if (cursor.contiguous > openAt) this.scheduleGapCheck()
+      else void this.catchUp()
+    }, this.options.gapWaitMs)
+    this.gapTimer.unref()
   }
 
   private scheduleCatchUp(delayMs: number): void {
