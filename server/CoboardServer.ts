@@ -96,7 +96,7 @@ export class CoboardServer {
       schema,
       autoIntervalMs: config.versionIntervalMs,
     })
-    this.votes = new VoteService({ store: this.store.ballots, rooms: this.rooms, log })
+    this.votes = new VoteService({ store: this.store.ballots, rooms: this.rooms, log, rescanMs: this.relay.shared ? 30_000 : undefined })
     this.boards = new BoardService({
       store: this.store,
       rooms: this.rooms,

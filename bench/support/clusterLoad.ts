@@ -174,8 +174,13 @@ export async function runClusterLoad(instances: Instance[], rooms: number, clien
   }
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
   for (const timer of timers) clearInterval(timer)
-  // In-flight updates still count (delivered share), then CPU and memory are read.
-  await new Promise((resolve) => setTimeout(resolve, 2000))
+  // In-flight updates still count (delivered share): wait until deliveries stop (at most 20 s),
+  // then read CPU and memory, so that the CPU figure covers all the work for what was delivered.
+  for (let idle = 0, last = -1, waited = 0; idle < 1000 && waited < 20_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    idle = latencies.length === last ? idle + 250 : 0
+    last = latencies.length
+  }
   measuring = false
   const cpu = instances.map((i, k) => cpuSecondsOf(i.process.pid as number) - cpuBefore[k])
   const rss = instances.map((i) => rssOf(i.process.pid as number).rss)
