@@ -145,24 +145,26 @@ export class RoomReplica {
     }
     if (this.stopped) return
     let applied = 0
-    doc.transact(() => {
-      if (since.snapshot) {
-        try {
-          Y.applyUpdateV2(doc, since.snapshot, FROM_REMOTE)
-        } catch (error) {
-          log.error({ err: error }, 'unreadable snapshot while catching up')
-        }
+    // One transaction per row, not one for all: each row then reaches clients as the update it
+    // was, not merged with later rows (which would drop the values later rows overwrote, e.g.
+    // the intermediate positions of a drag a client on this instance is watching).
+    if (since.snapshot) {
+      try {
+        Y.applyUpdateV2(doc, since.snapshot, FROM_REMOTE)
+      } catch (error) {
+        log.error({ err: error }, 'unreadable snapshot while catching up')
       }
-      for (const row of since.updates) {
-        if (cursor.has(row.seq)) continue
-        try {
-          Y.applyUpdate(doc, row.data, FROM_REMOTE)
-          applied++
-        } catch (error) {
-          log.error({ err: error, seq: row.seq }, 'skipping unreadable stored update while catching up')
-        }
+    }
+    for (const row of since.updates) {
+      if (cursor.has(row.seq)) continue
+      try {
+        Y.applyUpdate(doc, row.data, FROM_REMOTE)
+        cursor.mark(row.seq)
+        applied++
+      } catch (error) {
+        log.error({ err: error, seq: row.seq }, 'skipping unreadable stored update while catching up')
       }
-    }, FROM_REMOTE)
+    }
     cursor.advanceTo(since.lastSeq)
     if (applied > 0 || since.snapshot) log.info({ applied, snapshot: since.snapshot !== null, upTo: since.lastSeq }, 'caught up from the store')
   }
