@@ -17,13 +17,15 @@ import { SyncSocketServer } from './sync/SyncSocketServer.ts'
 import { loggablePath } from './sync/syncTarget.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { TemplateCatalog } from './boards/TemplateCatalog.ts'
-import { SqliteDocStore } from './store/SqliteDocStore.ts'
+import { openRelay, openStore } from './cluster/backends.ts'
+import type { Relay } from './cluster/Relay.ts'
 
 /** The repository root, where client/dist and templates/ live. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface CoboardServerDeps {
   store?: DocStore
+  relay?: Relay
   templates?: TemplateCatalog
   seed?: SeedBoard
   /** Directory of the built client; defaults to client/dist. */
@@ -36,6 +38,7 @@ export interface CoboardServerDeps {
  */
 export class CoboardServer {
   private readonly store: DocStore
+  private readonly relay: Relay
   private readonly rooms: RoomManager
   private readonly history: BoardHistory
   private readonly votes: VoteService
@@ -51,21 +54,9 @@ export class CoboardServer {
     private readonly log: Logger,
     deps: CoboardServerDeps = {},
   ) {
-    if (config.databaseUrl || config.redisUrl) {
-      throw new Error(
-        'DATABASE_URL / REDIS_URL are set, but this version of coboard only has the embedded SQLite store. ' +
-          'Unset them to use the embedded store under DATA_DIR.',
-      )
-    }
-    this.store =
-      deps.store ??
-      new SqliteDocStore({
-        dataDir: config.dataDir,
-        synchronous: config.sqliteSynchronous,
-        onError: (message) => log.error({ error: message }, 'WAL checkpoint failed'),
-        onDamagedRead: (report) =>
-          log.error(report, 'board data is damaged: loaded what could still be read (restore coboard.sqlite from a backup to get the rest)'),
-      })
+    // SQLite by default; PostgreSQL (DATABASE_URL) and Redis (REDIS_URL) for several instances.
+    this.store = deps.store ?? openStore(config, log)
+    this.relay = deps.relay ?? openRelay(config, log)
     const templates = deps.templates ?? new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
     this.customTemplates = new CustomTemplates({
       store: this.store,
@@ -91,6 +82,8 @@ export class CoboardServer {
       },
       compactAfterUpdates: config.compactAfterUpdates,
       roomIdleMs: config.roomIdleMs,
+      relay: this.relay,
+      catchUpCheckMs: config.cluster.catchUpCheckMs,
       hooks: {
         loaded: (room) => this.history.track(room),
         beforeUnload: (room) => this.history.saveIfChanged(room),
@@ -103,7 +96,7 @@ export class CoboardServer {
       schema,
       autoIntervalMs: config.versionIntervalMs,
     })
-    this.votes = new VoteService({ store: this.store.ballots, rooms: this.rooms, log })
+    this.votes = new VoteService({ store: this.store.ballots, rooms: this.rooms, log, rescanMs: this.relay.shared ? 30_000 : undefined })
     this.boards = new BoardService({
       store: this.store,
       rooms: this.rooms,
@@ -197,6 +190,7 @@ export class CoboardServer {
     this.history.stop()
     this.votes.stop()
     await this.viteServer?.close()
+    await this.relay.close()
     await this.store.close()
   }
 }

@@ -29,6 +29,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ COBOARD_DEV: 'maybe' })).toThrow(/COBOARD_DEV must be true or false/)
   })
 
+  it('takes PostgreSQL and Redis URLs, never echoing them, and refuses Redis without PostgreSQL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:secret@db:5432/coboard', REDIS_URL: 'redis://r:6379', REDIS_PREFIX: 'x:' })
+    expect(config.databaseUrl).toBe('postgres://u:secret@db:5432/coboard')
+    expect(config.cluster).toMatchObject({ databaseSchema: 'public', redisPrefix: 'x:', heartbeatMs: 1000, instanceExpiryMs: 5000 })
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@db/x' })).toThrow(/DATABASE_URL must be a URL such as postgres:/)
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@db/x' })).not.toThrow(/secret/)
+    expect(() => loadConfig({ REDIS_URL: 'redis://r:6379' })).toThrow(/REDIS_URL: several instances need one shared store/)
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x', DATABASE_SCHEMA: 'Bad-Name' })).toThrow(/DATABASE_SCHEMA/)
+  })
+
   it('derives allowed origins from PUBLIC_URL unless given', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://board.example.org/' }).allowedOrigins).toEqual(['https://board.example.org'])
     expect(loadConfig({ PUBLIC_URL: 'https://board.example.org', ALLOWED_ORIGINS: 'https://a.example, https://b.example' }).allowedOrigins).toEqual([

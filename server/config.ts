@@ -49,6 +49,26 @@ const urlString = (name: string) =>
       }
     })
 
+/** A connection URL of one of the given schemes (the password in it is never echoed). */
+const serviceUrl = (name: string, protocols: string[], example: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined
+      let protocol = ''
+      try {
+        protocol = new URL(value.trim()).protocol
+      } catch {
+        // reported below
+      }
+      if (!protocols.includes(protocol)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a URL such as ${example}` })
+        return z.NEVER
+      }
+      return value.trim()
+    })
+
 /**
  * TRUST_PROXY: off by default (the client address is the TCP peer). `true` trusts every hop, a
  * number trusts that many hops, and a list trusts the proxies at those addresses (or CIDR ranges,
@@ -112,8 +132,24 @@ const envSchema = z.object({
     .optional()
     .default('normal'),
   TLDRAW_LICENSE_KEY: optionalString,
-  DATABASE_URL: optionalString,
-  REDIS_URL: optionalString,
+  DATABASE_URL: serviceUrl('DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://coboard:PASSWORD@db.example.org:5432/coboard'),
+  REDIS_URL: serviceUrl('REDIS_URL', ['redis:', 'rediss:'], 'redis://redis.example.org:6379'),
+  DATABASE_SCHEMA: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return 'public'
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value.trim())) {
+        ctx.addIssue({ code: 'custom', message: `DATABASE_SCHEMA must be a lower-case PostgreSQL schema name, got "${value}"` })
+        return z.NEVER
+      }
+      return value.trim()
+    }),
+  REDIS_PREFIX: optionalString,
+  DATABASE_POOL_SIZE: intFrom('DATABASE_POOL_SIZE', 10, 1, 1000),
+  INSTANCE_HEARTBEAT_MS: intFrom('INSTANCE_HEARTBEAT_MS', 1000, 50, 60_000),
+  INSTANCE_EXPIRY_MS: intFrom('INSTANCE_EXPIRY_MS', 5000, 200, 600_000),
+  CATCH_UP_CHECK_MS: intFrom('CATCH_UP_CHECK_MS', 2000, 50, 600_000),
   COBOARD_DEV: booleanFlag('COBOARD_DEV'),
   BUILD_CLIENT: booleanFlag('BUILD_CLIENT', true),
   // Who may create boards, and the HTTP API's quotas (issue 7).
@@ -168,8 +204,19 @@ export interface Config {
   compactAfterUpdates: number
   sqliteSynchronous: 'full' | 'normal'
   tldrawLicenseKey: string | undefined
+  /** PostgreSQL instead of the SQLite file (several instances share it). */
   databaseUrl: string | undefined
+  /** Redis pub/sub between instances; needs DATABASE_URL. */
   redisUrl: string | undefined
+  /** Scale-out details: PostgreSQL schema and pool, Redis channel prefix, instance liveness. */
+  cluster: {
+    databaseSchema: string
+    databasePoolSize: number
+    redisPrefix: string
+    heartbeatMs: number
+    instanceExpiryMs: number
+    catchUpCheckMs: number
+  }
   dev: boolean
   /** Build client/dist at start-up when it is missing or older than the sources. */
   buildClient: boolean
@@ -243,6 +290,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     // Refuse rather than guess: an operator who set a key believes creation is restricted.
     throw new ConfigError('Invalid configuration:\n  CREATE_BOARDS_KEY is set, but CREATE_BOARDS is "open"; set CREATE_BOARDS=key to require the key')
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // Instances relaying through Redis but each with its own SQLite file would each hold a different truth.
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: several instances need one shared store; set DATABASE_URL (PostgreSQL) too')
+  }
+  if (e.INSTANCE_EXPIRY_MS <= 2 * e.INSTANCE_HEARTBEAT_MS) {
+    throw new ConfigError('Invalid configuration:\n  INSTANCE_EXPIRY_MS must be more than twice INSTANCE_HEARTBEAT_MS, or a slow heartbeat looks like a dead instance')
+  }
   return {
     port: e.PORT,
     host,
@@ -269,6 +323,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    cluster: {
+      databaseSchema: e.DATABASE_SCHEMA,
+      databasePoolSize: e.DATABASE_POOL_SIZE,
+      redisPrefix: e.REDIS_PREFIX ?? 'coboard:',
+      heartbeatMs: e.INSTANCE_HEARTBEAT_MS,
+      instanceExpiryMs: e.INSTANCE_EXPIRY_MS,
+      catchUpCheckMs: e.CATCH_UP_CHECK_MS,
+    },
     dev: e.COBOARD_DEV,
     buildClient: e.BUILD_CLIENT,
     createBoards,

@@ -1,6 +1,5 @@
 import * as Y from 'yjs'
 import { BOARD_DOC_FORMAT, type BoardSettings, NEW_BOARD_SETTINGS, readBoardSettings, writeBoardMeta, writeBoardSettings } from '../../shared/boardDoc.ts'
-import { CLOSE } from '../../shared/closeCodes.ts'
 import type { Locale } from '../../shared/locales.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
@@ -100,7 +99,8 @@ export class BoardService {
   async rotate(boardId: string, role: Role): Promise<string> {
     const token = newToken()
     await this.deps.store.replaceTokenHash(boardId, role, hashToken(token))
-    this.deps.rooms.get(boardId)?.closeConnections((c) => c.role === role, CLOSE.unauthorized)
+    // On every instance: a connection opened with the old link elsewhere must close too.
+    this.deps.rooms.closeRole(boardId, role)
     return this.linkFor(boardId, token)
   }
 }

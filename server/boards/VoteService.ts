@@ -37,15 +37,37 @@ export interface OwnBallot extends Ballot {
 export class VoteService {
   private readonly timers = new Map<string, NodeJS.Timeout>()
   private readonly now: () => number
+  private rescanTimer: NodeJS.Timeout | undefined
 
   constructor(
-    private readonly options: { store: BallotStore; rooms: RoomManager; log: Logger; now?: () => number },
+    private readonly options: {
+      store: BallotStore
+      rooms: RoomManager
+      log: Logger
+      now?: () => number
+      /**
+       * With several instances: how often to pick up votes other instances started, so that a
+       * timed vote still closes on time when the instance that started it died. Whichever
+       * instance's timer fires first closes it (the store lets exactly one close succeed).
+       */
+      rescanMs?: number
+    },
   ) {
     this.now = options.now ?? Date.now
   }
 
   /** Schedules the closing of votes that were open when the server stopped. */
   async resume(): Promise<void> {
+    for (const vote of await this.options.store.openVotes()) this.schedule(vote)
+    if (this.options.rescanMs && !this.rescanTimer) {
+      this.rescanTimer = setInterval(() => {
+        this.resumeOnce().catch((error: unknown) => this.options.log.warn({ err: error }, 'could not read open votes'))
+      }, this.options.rescanMs)
+      this.rescanTimer.unref()
+    }
+  }
+
+  private async resumeOnce(): Promise<void> {
     for (const vote of await this.options.store.openVotes()) this.schedule(vote)
   }
 
@@ -131,8 +153,8 @@ export class VoteService {
   }
 
   private schedule(vote: StoredVote): void {
-    if (vote.endsAt === null) return
     const key = `${vote.boardId}/${vote.id}`
+    if (vote.endsAt === null || this.timers.has(key)) return
     const timer = setTimeout(
       () => {
         this.timers.delete(key)
@@ -163,6 +185,8 @@ export class VoteService {
 
   /** Clears every timer. */
   stop(): void {
+    if (this.rescanTimer) clearInterval(this.rescanTimer)
+    this.rescanTimer = undefined
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
   }

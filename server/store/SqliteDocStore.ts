@@ -11,6 +11,7 @@ import type {
   StoredAsset,
   StoredCustomTemplate,
   StoredDoc,
+  StoredDocSince,
 } from './DocStore.ts'
 import { SqliteBallotStore } from './SqliteBallotStore.ts'
 import { SqliteVersionStore } from './SqliteVersionStore.ts'
@@ -92,6 +93,7 @@ interface BoardRow {
 
 /** The embedded default store: one SQLite file in the data directory, WAL mode. */
 export class SqliteDocStore implements DocStore {
+  readonly gaplessSequence = false
   private readonly db: Database.Database
   private readonly stmt
   /** Board versions, in the same file (and so in the same backups). */
@@ -155,6 +157,12 @@ export class SqliteDocStore implements DocStore {
         `INSERT INTO board_snapshots (board_id, seq, data, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, updated_at = excluded.updated_at`,
       ),
+      latestSeq: this.db
+        .prepare<[string, string], number | null>(
+          'SELECT MAX(seq) FROM (SELECT MAX(seq) AS seq FROM board_updates WHERE board_id = ? UNION ALL SELECT seq FROM board_snapshots WHERE board_id = ?)',
+        )
+        .pluck(),
+      snapshotSeq: this.db.prepare<[string], number>('SELECT seq FROM board_snapshots WHERE board_id = ?').pluck(),
       deleteUpdates: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
       putTemplate: this.db.prepare('INSERT OR IGNORE INTO custom_templates (id, json, created_at, owner_board_id) VALUES (?, ?, ?, ?)'),
       templateExists: this.db.prepare<[string], number>('SELECT 1 FROM custom_templates WHERE id = ?').pluck(),
@@ -319,10 +327,36 @@ export class SqliteDocStore implements DocStore {
     return Number(result.lastInsertRowid)
   }
 
-  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    this.db.transaction(() => {
+  async readSince(boardId: string, afterSeq: number): Promise<StoredDocSince> {
+    return this.db.transaction(() => {
+      const snapshot = this.stmt.getSnapshot.get(boardId)
+      const newer = snapshot && snapshot.seq > afterSeq ? snapshot : undefined
+      const from = Math.max(afterSeq, newer?.seq ?? 0)
+      const updates = this.stmt.getUpdates.all(boardId, from).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) }))
+      return {
+        snapshot: newer ? new Uint8Array(newer.data) : null,
+        updates,
+        lastSeq: updates.length > 0 ? updates[updates.length - 1].seq : from,
+      }
+    })()
+  }
+
+  async latestSeqs(boardIds: readonly string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>()
+    for (const id of boardIds) {
+      const seq = this.stmt.latestSeq.get(id, id)
+      if (seq !== null && seq !== undefined) result.set(id, seq)
+    }
+    return result
+  }
+
+  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      // Never replace a newer snapshot with an older one (the same rule as PostgreSQL's fencing).
+      if ((this.stmt.snapshotSeq.get(boardId) ?? -1) > upToSeq) return false
       this.stmt.upsertSnapshot.run(boardId, upToSeq, Buffer.from(snapshot), Date.now())
       this.stmt.deleteUpdates.run(boardId, upToSeq)
+      return true
     })()
   }
 

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { DocStore } from '../store/DocStore.ts'
+import type { LogCursor } from './LogCursor.ts'
 
 /** Where a change to a room's document came from; updates from the store are not saved again. */
 export const FROM_STORE = { source: 'store' } as const
+/** Committed updates of another instance (relayed, or read back from the store): not saved again. */
+export const FROM_REMOTE = { source: 'remote' } as const
 
 export interface DocumentLogOptions {
   boardId: string
@@ -12,9 +15,11 @@ export interface DocumentLogOptions {
   log: Logger
   compactAfterUpdates: number
   /** State of the store when the room loaded. */
-  stored: { lastSeq: number; logLength: number; bytes: number }
-  /** Called once a batch is durable, with the merged update and who made it: relay it now. */
-  onDurable: (merged: Uint8Array, origins: ReadonlySet<unknown>) => void
+  stored: { logLength: number; bytes: number }
+  /** Which of the log's updates the doc holds (compaction replaces exactly those). */
+  cursor: LogCursor
+  /** Called once a batch is durable, with the merged update, who made it and its sequence number: relay it now. */
+  onDurable: (merged: Uint8Array, origins: ReadonlySet<unknown>, seq: number) => void
   /** Called when the store failed: nothing unstored may be relayed, the room must go. */
   onFailed: (error: unknown) => void
 }
@@ -28,7 +33,6 @@ export class DocumentLog {
   private pending: Array<{ update: Uint8Array; origin: unknown }> = []
   private writeChain: Promise<void> = Promise.resolve()
   private flushTimer: NodeJS.Immediate | undefined
-  private lastSeq: number
   private logLength: number
   private bytes: number
   private compactionQueued = false
@@ -36,7 +40,6 @@ export class DocumentLog {
   private stopped = false
 
   constructor(private readonly options: DocumentLogOptions) {
-    this.lastSeq = options.stored.lastSeq
     this.logLength = options.stored.logLength
     this.bytes = options.stored.bytes
     options.doc.on('update', this.onDocUpdate)
@@ -63,7 +66,7 @@ export class DocumentLog {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === FROM_STORE || this.stopped) return
+    if (origin === FROM_STORE || origin === FROM_REMOTE || this.stopped) return
     this.pending.push({ update, origin })
     this.bytes += update.length
     if (this.flushTimer === undefined) {
@@ -86,14 +89,16 @@ export class DocumentLog {
     const batch = this.pending
     this.pending = []
     const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((entry) => entry.update))
+    let seq: number
     try {
-      this.lastSeq = await this.options.store.appendUpdate(this.options.boardId, merged)
+      seq = await this.options.store.appendUpdate(this.options.boardId, merged)
     } catch (error) {
       this.fail(error)
       return
     }
+    this.options.cursor.mark(seq)
     this.logLength++
-    this.options.onDurable(merged, new Set(batch.map((entry) => entry.origin)))
+    this.options.onDurable(merged, new Set(batch.map((entry) => entry.origin)), seq)
     if (this.logLength >= this.options.compactAfterUpdates) this.queueCompaction()
   }
 
@@ -104,17 +109,21 @@ export class DocumentLog {
     void this.enqueueWrite(async () => {
       this.compactionQueued = false
       if (this.failed || this.stopped) return
-      // The snapshot may already hold updates still waiting in `pending`; they are appended after
-      // it with higher sequence numbers, and applying them twice on load is harmless in Yjs.
+      // The snapshot may already hold updates still waiting in `pending` (or other instances'
+      // updates past a gap); they keep their rows with higher sequence numbers, and applying them
+      // twice on load is harmless in Yjs. It replaces only rows the doc is known to hold: with
+      // several instances, an update appended elsewhere and not yet received here stays.
       const snapshot = Y.encodeStateAsUpdateV2(this.options.doc)
       const wireBytes = Y.encodeStateAsUpdate(this.options.doc).length
-      const upTo = this.lastSeq
+      const upTo = this.options.cursor.contiguous
+      let written: boolean
       try {
-        await this.options.store.compact(this.options.boardId, snapshot, upTo)
+        written = await this.options.store.compact(this.options.boardId, snapshot, upTo)
       } catch (error) {
         this.options.log.error({ err: error }, 'compaction failed; the update log is kept')
         return
       }
+      if (!written) this.options.log.debug({ upTo }, 'compaction skipped: another instance is compacting or compacted further')
       this.logLength = 0
       this.bytes = wireBytes + this.pending.reduce((sum, entry) => sum + entry.update.length, 0)
       this.options.log.debug({ bytes: snapshot.length, upTo }, 'compacted board')

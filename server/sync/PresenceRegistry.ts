@@ -11,6 +11,11 @@ export interface PresenceHolder {
   readonly ownerKey: string
 }
 
+/** Origin of presence relayed from another instance (never relayed on again). */
+class RemoteInstance {
+  constructor(readonly id: string) {}
+}
+
 /** A client may announce a few awareness ids (one per Y.Doc it syncs); more is abuse. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 /** How many ids of people who left are remembered, so that nobody else takes them over. */
@@ -30,6 +35,9 @@ export class PresenceRegistry {
   private readonly owners = new Map<number, PresenceHolder>()
   private readonly idsByHolder = new Map<PresenceHolder, Set<number>>()
   private readonly retired = new Map<number, string>()
+  /** Awareness ids announced on other instances, by instance: they go when their instance does. */
+  private readonly remoteIds = new Map<string, Set<number>>()
+  private readonly remotes = new Map<string, RemoteInstance>()
 
   constructor(
     doc: Y.Doc,
@@ -43,6 +51,8 @@ export class PresenceRegistry {
       broadcast: (frame: Uint8Array, except: unknown) => void
       /** Called with the state a connection announces (to record who took part, by group). */
       onAnnounced?: (holder: PresenceHolder, state: Record<string, unknown>) => void
+      /** Hands this instance's connections' presence changes (awareness updates) to other instances. */
+      publish?: (update: Uint8Array) => void
     },
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -67,7 +77,7 @@ export class PresenceRegistry {
         return CLOSE.presenceTooLarge
       }
       const owner = this.owners.get(entry.clientId)
-      if (owner !== undefined && owner !== holder) {
+      if ((owner !== undefined && owner !== holder) || this.remoteOwner(entry.clientId) !== undefined) {
         this.options.log.warn({ conn: holder.id, clientId: entry.clientId }, 'dropped awareness for a client id owned by another connection')
         continue
       }
@@ -96,6 +106,59 @@ export class PresenceRegistry {
       else this.options.onAnnounced?.(holder, entry.state)
     }
     return undefined
+  }
+
+  private remoteOwner(clientId: number): string | undefined {
+    for (const [instance, ids] of this.remoteIds) if (ids.has(clientId)) return instance
+    return undefined
+  }
+
+  /**
+   * Applies presence another instance relayed: its connections' states, checked there. An id a
+   * connection of this instance owns is not taken over.
+   */
+  receiveRemote(instanceId: string, update: Uint8Array): void {
+    let entries: AwarenessEntry[]
+    try {
+      entries = decodeAwarenessUpdate(update)
+    } catch {
+      this.options.log.warn({ instance: instanceId }, 'dropped unreadable relayed presence')
+      return
+    }
+    let ids = this.remoteIds.get(instanceId)
+    if (!ids) {
+      ids = new Set()
+      this.remoteIds.set(instanceId, ids)
+    }
+    const allowed = entries.filter((entry) => !this.owners.has(entry.clientId) && (entry.state === null || JSON.stringify(entry.state).length <= this.options.maxStateBytes))
+    for (const entry of allowed) {
+      if (entry.state === null) ids.delete(entry.clientId)
+      else ids.add(entry.clientId)
+    }
+    if (allowed.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(allowed), this.remote(instanceId))
+  }
+
+  /** Removes the presence of an instance that died (its connections are gone with it). */
+  removeInstance(instanceId: string): void {
+    const ids = [...(this.remoteIds.get(instanceId) ?? [])]
+    this.remoteIds.delete(instanceId)
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, this.remote(instanceId))
+    this.remotes.delete(instanceId)
+  }
+
+  /** This instance's connections' presence as one awareness update (for a newcomer instance), if any. */
+  localUpdate(): Uint8Array | undefined {
+    const ids = [...this.owners.keys()].filter((id) => this.awareness.getStates().has(id))
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : undefined
+  }
+
+  private remote(instanceId: string): RemoteInstance {
+    let remote = this.remotes.get(instanceId)
+    if (!remote) {
+      remote = new RemoteInstance(instanceId)
+      this.remotes.set(instanceId, remote)
+    }
+    return remote
   }
 
   private release(holder: PresenceHolder, clientId: number): void {
@@ -140,8 +203,14 @@ export class PresenceRegistry {
   }
 
   private readonly onUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    for (const frame of this.framesFor([...change.added, ...change.updated, ...change.removed])) {
+    const ids = [...change.added, ...change.updated, ...change.removed]
+    for (const frame of this.framesFor(ids)) {
       this.options.broadcast(frame, origin)
+    }
+    // Only what this instance's connections did travels on: not relayed presence, and not the
+    // awareness timeout, which every instance applies by itself.
+    if (this.options.publish && !(origin instanceof RemoteInstance) && origin !== 'timeout' && ids.length > 0) {
+      this.options.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
     }
   }
 

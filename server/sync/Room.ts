@@ -14,7 +14,11 @@ import { compareSchema } from '../../shared/tldrawYjs/schemaVersion.ts'
 import { splitUpdate } from '../../shared/yjsUpdates.ts'
 import type { DocStore } from '../store/DocStore.ts'
 import { Connection } from './Connection.ts'
-import { DocumentLog, FROM_STORE } from './DocumentLog.ts'
+import type { Relay } from '../cluster/Relay.ts'
+import type { Role } from '../../shared/roles.ts'
+import { DocumentLog, FROM_REMOTE, FROM_STORE } from './DocumentLog.ts'
+import { LogCursor } from './LogCursor.ts'
+import { RoomReplica } from './RoomReplica.ts'
 import { DocumentPolicy } from './policy/DocumentPolicy.ts'
 import { PresenceRegistry } from './PresenceRegistry.ts'
 import { UpdateGate } from './UpdateGate.ts'
@@ -42,6 +46,10 @@ export interface RoomOptions {
   schema: StoreSchema<TLRecord, any>
   limits: RoomLimits
   compactAfterUpdates: number
+  /** How this room hears of, and tells, the other instances serving the board. */
+  relay: Relay
+  /** How long a gap in the board's sequence may stay open before it is read from the store. */
+  gapWaitMs: number
   /** Called when the last connection leaves. */
   onEmpty: (room: Room) => void
   /** Called when the room can no longer persist and must be dropped from memory. */
@@ -63,6 +71,7 @@ export class Room {
   private readonly documentLog: DocumentLog
   private readonly presence: PresenceRegistry
   private readonly gate: UpdateGate
+  private readonly replica: RoomReplica
   private broken = false
   private destroyed = false
 
@@ -75,6 +84,7 @@ export class Room {
     this.boardId = options.boardId
     this.log = options.log.child({ board: options.boardId })
     this.doc = doc
+    const cursor = new LogCursor(stored.lastSeq, options.store.gaplessSequence)
     this.documentLog = new DocumentLog({
       boardId: options.boardId,
       doc,
@@ -82,7 +92,11 @@ export class Room {
       log: this.log,
       compactAfterUpdates: options.compactAfterUpdates,
       stored,
-      onDurable: (merged, origins) => this.relay(merged, origins),
+      cursor,
+      onDurable: (merged, origins, seq) => {
+        this.relay(merged, origins)
+        this.replica.publishUpdate(seq, merged)
+      },
       onFailed: () => this.fail(),
     })
     this.presence = new PresenceRegistry(doc, {
@@ -93,7 +107,25 @@ export class Room {
         for (const connection of this.connections) if (connection !== except) connection.send(frame)
       },
       onAnnounced: (holder, state) => this.recordAttendance(holder as Connection, state),
+      publish: options.relay.shared ? (update) => this.replica.publishAwareness(update) : undefined,
     })
+    this.replica = new RoomReplica({
+      boardId: options.boardId,
+      doc,
+      store: options.store,
+      cursor,
+      relay: options.relay,
+      log: this.log,
+      gapWaitMs: options.gapWaitMs,
+      onAwareness: (instanceId, update) => this.presence.receiveRemote(instanceId, update),
+      onPresenceQuery: () => {
+        const update = this.presence.localUpdate()
+        if (update) this.replica.publishAwareness(update)
+      },
+      onCloseRole: (role) => this.closeConnections((c) => c.role === role, CLOSE.unauthorized),
+    })
+    // Other instances' committed updates go to this instance's clients as they are applied.
+    this.doc.on('update', this.onRemoteUpdate)
     this.gate = new UpdateGate({
       doc,
       policy: new DocumentPolicy({
@@ -293,6 +325,32 @@ export class Room {
     })
   }
 
+  private readonly onRemoteUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== FROM_REMOTE) return
+    const frames = splitUpdate(update, this.options.limits.maxMessageBytes - 16).map(encodeUpdate)
+    for (const connection of this.connections) for (const frame of frames) connection.send(frame)
+  }
+
+  /** Reads back from the store what other instances committed, if the store is ahead (see RoomReplica). */
+  catchUpTo(latestSeq: number): void {
+    if (!this.destroyed) this.replica.catchUpTo(latestSeq)
+  }
+
+  /** Reads back everything committed since what this doc holds for sure (after the relay was cut). */
+  catchUp(): Promise<void> {
+    return this.destroyed ? Promise.resolve() : this.replica.catchUp()
+  }
+
+  /** Removes the presence of connections that were on an instance that died. */
+  forgetInstance(instanceId: string): void {
+    if (!this.destroyed) this.presence.removeInstance(instanceId)
+  }
+
+  /** Closes this instance's connections of a role (its link was rotated). */
+  closeRole(role: Role): number {
+    return this.closeConnections((c) => c.role === role, CLOSE.unauthorized)
+  }
+
   // Relays a durable batch to everyone but a connection whose own update is the whole batch.
   private relay(merged: Uint8Array, origins: ReadonlySet<unknown>): void {
     const frames = splitUpdate(merged, this.options.limits.maxMessageBytes - 16).map(encodeUpdate)
@@ -355,6 +413,8 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.documentLog.stop()
+    this.replica.stop()
+    this.doc.off('update', this.onRemoteUpdate)
     this.closeConnections(() => true, CLOSE.goingAway)
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.presence.destroy()

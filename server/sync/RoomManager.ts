@@ -4,6 +4,8 @@ import type { Logger } from 'pino'
 import { CLOSE } from '../../shared/closeCodes.ts'
 import { Room, type RoomLimits } from './Room.ts'
 import type { DocStore } from '../store/DocStore.ts'
+import { LocalRelay, type Relay } from '../cluster/Relay.ts'
+import type { Role } from '../../shared/roles.ts'
 
 export interface RoomManagerOptions {
   store: DocStore
@@ -19,6 +21,15 @@ export interface RoomManagerOptions {
   hooks?: { loaded(room: Room): () => void; beforeUnload(room: Room): Promise<void> }
   /** How long an empty room stays in memory before it is unloaded. */
   roomIdleMs: number
+  /** Other instances serving the same boards (default: none, one process). */
+  relay?: Relay
+  /** How long a gap in a board's sequence may stay open before it is read from the store. */
+  gapWaitMs?: number
+  /**
+   * How often every loaded board's last sequence number is compared with the store (with other
+   * instances only): catches the last updates of a burst whose relayed messages were lost.
+   */
+  catchUpCheckMs?: number
 }
 
 /**
@@ -33,8 +44,47 @@ export class RoomManager {
   private readonly demand = new Map<string, number>()
   private readonly disposers = new Map<Room, () => void>()
   private stopped = false
+  private readonly relay: Relay
+  private readonly unsubscribe: Array<() => void> = []
+  private readonly checkTimer: NodeJS.Timeout | undefined
+  private checking = false
 
-  constructor(private readonly options: RoomManagerOptions) {}
+  constructor(private readonly options: RoomManagerOptions) {
+    this.relay = options.relay ?? new LocalRelay()
+    if (this.relay.shared) {
+      this.unsubscribe.push(
+        this.relay.onInstanceGone((instanceId) => {
+          for (const room of this.loaded.values()) room.forgetInstance(instanceId)
+        }),
+        this.relay.onResync(() => {
+          for (const room of this.loaded.values()) void room.catchUp()
+        }),
+      )
+      if (options.store.gaplessSequence) {
+        this.checkTimer = setInterval(() => void this.checkStoreAhead(), options.catchUpCheckMs ?? 2000)
+        this.checkTimer.unref()
+      }
+    }
+  }
+
+  private async checkStoreAhead(): Promise<void> {
+    if (this.checking || this.loaded.size === 0) return
+    this.checking = true
+    try {
+      const latest = await this.options.store.latestSeqs([...this.loaded.keys()])
+      for (const [boardId, seq] of latest) this.loaded.get(boardId)?.catchUpTo(seq)
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'could not compare boards with the store')
+    } finally {
+      this.checking = false
+    }
+  }
+
+  /** Closes the connections of a role on a board, on this instance and every other (a rotated link). */
+  closeRole(boardId: string, role: Role): void {
+    this.loaded.get(boardId)?.closeRole(role)
+    this.relay.publish(boardId, { kind: 'close-role', role })
+  }
 
   /** The room of a board, loading it if needed. Concurrent callers share one load. */
   acquire(boardId: string): Promise<Room> {
@@ -50,6 +100,8 @@ export class RoomManager {
         schema: this.options.schema,
         limits: this.options.limits,
         compactAfterUpdates: this.options.compactAfterUpdates,
+        relay: this.relay,
+        gapWaitMs: this.options.gapWaitMs ?? 100,
         onEmpty: (r) => this.scheduleIdle(r),
         onBroken: (r) => this.evict(r),
       }).then(
@@ -142,6 +194,8 @@ export class RoomManager {
   /** Stores every board, closes every connection and frees all rooms; no timers remain. */
   async stop(): Promise<void> {
     this.stopped = true
+    if (this.checkTimer) clearInterval(this.checkTimer)
+    for (const off of this.unsubscribe.splice(0)) off()
     for (const timer of this.idleTimers.values()) clearTimeout(timer)
     this.idleTimers.clear()
     const rooms = await Promise.allSettled([...this.rooms.values()])

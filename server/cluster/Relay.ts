@@ -1,0 +1,54 @@
+import type { RelayMessage } from './relayCodec.ts'
+
+export type { RelayMessage } from './relayCodec.ts'
+
+/** A board's channel, joined while its room is in memory. */
+export interface BoardChannel {
+  /** Resolves once messages of the board reach this instance (then catch up from the store). */
+  readonly ready: Promise<void>
+  publish(message: RelayMessage): void
+  leave(): void
+}
+
+/**
+ * How the instances serving one board tell each other what happened: committed updates (with
+ * their log sequence), presence and control messages. Only what is durable is published; sync
+ * replies never are (each instance answers its own clients from its own document).
+ */
+export interface Relay {
+  /** This instance's id, unique per process. */
+  readonly instanceId: string
+  /** Whether other instances exist at all (false: one process, nothing to relay). */
+  readonly shared: boolean
+  join(boardId: string, onMessage: (from: string, message: RelayMessage) => void): BoardChannel
+  /** Publishes to a board's channel without joining it (a control message for other instances). */
+  publish(boardId: string, message: RelayMessage): void
+  /** Called with an instance that stopped answering (its presence must go). */
+  onInstanceGone(listener: (instanceId: string) => void): () => void
+  /** Called after the relay was cut and is back: messages may have been lost, catch up. */
+  onResync(listener: () => void): () => void
+  close(): Promise<void>
+}
+
+/** One process: rooms broadcast to their own connections, there is nobody else to tell. */
+export class LocalRelay implements Relay {
+  readonly shared = false
+
+  constructor(readonly instanceId = 'local') {}
+
+  join(): BoardChannel {
+    return { ready: Promise.resolve(), publish: () => {}, leave: () => {} }
+  }
+
+  publish(): void {}
+
+  onInstanceGone(): () => void {
+    return () => {}
+  }
+
+  onResync(): () => void {
+    return () => {}
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,62 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { ROLES, type Role } from '../../shared/roles.ts'
+
+/** What one instance tells the others about a board. */
+export type RelayMessage =
+  /** A committed update: `seq` is its place in the board's log (gaps are read back from the store). */
+  | { kind: 'update'; seq: number; update: Uint8Array }
+  /** Presence of the sender's connections (a y-protocols awareness update). */
+  | { kind: 'awareness'; update: Uint8Array }
+  /** A newcomer asks every instance to announce its connections' presence. */
+  | { kind: 'presence-query' }
+  /** Close the connections of a role (its link was rotated). */
+  | { kind: 'close-role'; role: Role }
+
+const KIND = { update: 0, awareness: 1, 'presence-query': 2, 'close-role': 3 } as const
+
+/** A message as it travels on a board's channel, with the id of the instance that sent it. */
+export function encodeRelayMessage(from: string, message: RelayMessage): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarString(e, from)
+  encoding.writeVarUint(e, KIND[message.kind])
+  switch (message.kind) {
+    case 'update':
+      encoding.writeVarUint(e, message.seq)
+      encoding.writeVarUint8Array(e, message.update)
+      break
+    case 'awareness':
+      encoding.writeVarUint8Array(e, message.update)
+      break
+    case 'close-role':
+      encoding.writeVarString(e, message.role)
+      break
+    case 'presence-query':
+      break
+  }
+  return encoding.toUint8Array(e)
+}
+
+/** Decodes a channel message; throws on anything malformed (the caller logs and drops it). */
+export function decodeRelayMessage(bytes: Uint8Array): { from: string; message: RelayMessage } {
+  const d = decoding.createDecoder(bytes)
+  const from = decoding.readVarString(d)
+  const kind = decoding.readVarUint(d)
+  switch (kind) {
+    case KIND.update: {
+      const seq = decoding.readVarUint(d)
+      return { from, message: { kind: 'update', seq, update: decoding.readVarUint8Array(d) } }
+    }
+    case KIND.awareness:
+      return { from, message: { kind: 'awareness', update: decoding.readVarUint8Array(d) } }
+    case KIND['presence-query']:
+      return { from, message: { kind: 'presence-query' } }
+    case KIND['close-role']: {
+      const role = decoding.readVarString(d)
+      if (!(ROLES as readonly string[]).includes(role)) throw new Error(`unknown role ${role}`)
+      return { from, message: { kind: 'close-role', role: role as Role } }
+    }
+    default:
+      throw new Error(`unknown relay message kind ${kind}`)
+  }
+}
