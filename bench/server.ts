@@ -6,7 +6,7 @@
  *   npm run bench:server                    # N = 10, 50, 200; 20 s each, 3 runs each, medians
  *   BENCH_SECONDS=5 BENCH_N=10,50 npm run bench:server
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:server   # profile coboard
- *   BENCH_BEFORE=44e78a5 npm run bench:server   # also run coboard at an earlier commit, side by side
+ *   BENCH_BEFORE=ad8a47f npm run bench:server   # also run coboard at an earlier commit, side by side
  *
  * Each client first adds its own note, then changes a field of it 5 times a second (as a drag
  * does): a realistic update that passes through the whole document policy (analysis, record
