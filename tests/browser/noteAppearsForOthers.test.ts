@@ -56,7 +56,8 @@ describe('two people on one board', () => {
     await bo.page.getByRole('button', { name: /^People/ }).click()
     const panel = bo.page.getByRole('region', { name: 'People on the board' })
     await panel.getByRole('heading', { name: 'Researcher' }).waitFor({ timeout: PATIENCE_MS })
-    await panel.getByText('Anna', { exact: true }).waitFor()
+    // Anna opened the facilitator link: the list says so.
+    await panel.getByText('Anna · facilitator', { exact: true }).waitFor()
     await panel.getByRole('heading', { name: 'Citizen or service user' }).waitFor()
     await panel.getByText('Bo (you)').waitFor()
   })
