@@ -160,10 +160,10 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     const citizens = zones.getByRole('checkbox', { name: 'Citizens & service users · Consulted', exact: true })
     await citizens.check()
     // The zone's name is shown beside its box, not squeezed out by it.
-    const label = await zones.locator('label', { has: citizens }).evaluate((el) => {
-      const box = el.querySelector('input')!.getBoundingClientRect()
+    const label = await citizens.evaluate((input) => {
+      const box = input.getBoundingClientRect()
       const range = document.createRange()
-      range.selectNodeContents(el.lastChild!)
+      range.selectNodeContents(input.closest('label')!.lastChild!)
       const text = range.getBoundingClientRect()
       return { boxWidth: box.width, textWidth: text.width, textLeft: text.left, boxRight: box.right }
     })
