@@ -32,7 +32,8 @@ describe('parseRoute', () => {
       view: 'presenter',
     })
     expect(parseRoute({ pathname: '/b/abc', search: '?view=other', hash: '#k=t0k' })).toMatchObject({ view: 'editor' })
-    expect(presenterLink({ origin: 'https://x.org', pathname: '/b/abc', hash: '#k=t0k' })).toBe('https://x.org/b/abc?view=presenter#k=t0k')
+    expect(presenterLink('https://x.org/b/abc#k=t0k')).toBe('https://x.org/b/abc?view=presenter#k=t0k')
+    expect(parseRoute(new URL(presenterLink('https://x.org/b/abc#k=obs')))).toMatchObject({ view: 'presenter', token: 'obs' })
   })
 
   it('does not take odd paths for boards', () => {

@@ -24,7 +24,13 @@ export function parseRoute(location: { pathname: string; hash: string; search?: 
   return { page: 'board', boardId: match[1], token: token === '' ? undefined : token, view }
 }
 
-/** The address of a board's presenter view, from any of the board's links (keeps the token). */
-export function presenterLink(location: { origin: string; pathname: string; hash: string }): string {
-  return `${location.origin}${location.pathname}?view=presenter${location.hash}`
+/**
+ * The address of a board's presenter view, from a board link (`…/b/<id>#k=<token>`), keeping its
+ * token. Give it the observer link: the presenter view only reads, and a projector's address bar
+ * is seen by the whole room, so it must never carry the facilitator's token.
+ */
+export function presenterLink(link: string): string {
+  const url = new URL(link)
+  url.searchParams.set('view', 'presenter')
+  return url.toString()
 }

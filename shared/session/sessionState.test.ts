@@ -21,10 +21,25 @@ describe('the session timer', () => {
     timer = pauseTimer(timer, t0 + 60_000)
     expect(timerRemainingMs(timer, t0 + 10 * 60_000)).toBe(4 * 60_000)
     timer = resumeTimer(timer, t0 + 10 * 60_000)
-    timer = addToTimer(timer)
+    timer = addToTimer(timer, t0 + 10 * 60_000)
     expect(timerRemainingMs(timer, t0 + 10 * 60_000)).toBe(5 * 60_000)
     expect(timerRemainingMs(timer, t0 + 99 * 60_000)).toBe(0)
     expect(SESSION_VALUE_SCHEMAS.timer.safeParse(timer).success).toBe(true)
+  })
+
+  it('"Add one minute" after the time ran out gives a minute from now, however long ago it ended', () => {
+    const t0 = 2_000_000
+    const ended = startTimer(60_000, t0, true)
+    const later = t0 + 60_000 + 5 * 60_000
+    expect(timerRemainingMs(ended, later)).toBe(0)
+    const extended = addToTimer(ended, later)
+    expect(timerRemainingMs(extended, later)).toBe(60_000)
+    expect(timerRemainingMs(extended, later + 30_000)).toBe(30_000)
+    // Still running with time left: the minute goes on top of what is left.
+    expect(timerRemainingMs(addToTimer(startTimer(60_000, t0, true), t0 + 20_000), t0 + 20_000)).toBe(100_000)
+    // Paused: on top of what was left when it paused.
+    expect(timerRemainingMs(addToTimer(pauseTimer(ended, t0 + 10_000), later), later)).toBe(110_000)
+    expect(SESSION_VALUE_SCHEMAS.timer.safeParse(extended).success).toBe(true)
   })
 
   it('formats what is left for people to read', () => {

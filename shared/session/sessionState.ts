@@ -178,9 +178,17 @@ export function resumeTimer(timer: TimerState, now: number): TimerState {
   return { status: 'running', endsAt: now + timer.remainingMs, durationMs: timer.durationMs, sound: timer.sound }
 }
 
-/** Adds time (one minute by default) to a running or paused timer. */
-export function addToTimer(timer: TimerState, ms = 60_000): TimerState {
-  if (timer.status === 'running') return { ...timer, endsAt: timer.endsAt + ms, durationMs: timer.durationMs + ms }
+/**
+ * Adds time (one minute by default) to a running or paused timer. A running timer whose time is
+ * already up gets the time from server time `now`, not from its past end (which would add nothing
+ * people could see once it ran out more than `ms` ago).
+ */
+export function addToTimer(timer: TimerState, now: number, ms = 60_000): TimerState {
+  if (timer.status === 'running') {
+    const endsAt = Math.max(timer.endsAt, now) + ms
+    // The start (endsAt - durationMs) stays where it was: the duration grows by what was added.
+    return { ...timer, endsAt, durationMs: timer.durationMs + (endsAt - timer.endsAt) }
+  }
   if (timer.status === 'paused') return { ...timer, remainingMs: timer.remainingMs + ms, durationMs: timer.durationMs + ms }
   return timer
 }

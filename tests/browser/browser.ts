@@ -72,10 +72,11 @@ export function recordPageErrors(page: Page): string[] {
   return errors
 }
 
-/** Saves a screenshot under test-artifacts/. */
+/** Saves a screenshot under test-artifacts/ (`name` may hold a folder: 'session/presenter-1920x1080'). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) })
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  await page.screenshot({ path: file })
 }
 
 /** Presets the remembered identity so a test can skip the join form. */

@@ -3,9 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { waitForCanvas, waitForSynced } from './boardFixtures.ts'
 import { axeViolations, launchBrowser, PATIENCE_MS, rememberIdentity, saveScreenshot, type TestBrowser } from './browser.ts'
-import { controlsOffScreen } from './onScreen.ts'
+import { boardUnderUi, controlsOffScreen } from './onScreen.ts'
 
-describe('the board on a 1440×900 laptop', () => {
+const SCREENS = [
+  { name: '1440x900', width: 1440, height: 900 },
+  { name: '1920x1080', width: 1920, height: 1080 },
+]
+
+describe.each(SCREENS)('the board of a facilitator on a $name screen', ({ name, width, height }) => {
   let server: TestServer
   let browser: TestBrowser
   let page: Page
@@ -14,7 +19,7 @@ describe('the board on a 1440×900 laptop', () => {
     server = await startTestServer()
     const board = await server.createBoard({ template: 'stakeholder-map', locale: 'en', title: 'Youth services' })
     browser = await launchBrowser()
-    const context = await browser.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })
+    const context = await browser.browser.newContext({ viewport: { width, height }, locale: 'en-GB' })
     await rememberIdentity(context, { id: 'laptop', name: 'Frida', group: 'researcher' })
     page = await context.newPage()
     await page.goto(board.links.facilitator)
@@ -42,10 +47,22 @@ describe('the board on a 1440×900 laptop', () => {
     // The board's title (its top-left) is below our controls; its bottom above tldraw's toolbar.
     expect(layout.topLeft.y).toBeGreaterThanOrEqual(layout.barsBottom)
     expect(layout.bottomRight.y).toBeLessThanOrEqual(layout.toolbarTop)
+    // No control lies over the title, the purpose or any zone: not the zone navigator over the
+    // title, not the session chip, not the bar of "Start private writing / Start voting /
+    // Participation" over the bottom row of cells.
+    await page.getByTestId('every-voice').getByRole('button').first().waitFor({ timeout: PATIENCE_MS })
+    await page.getByTestId('session-chip').waitFor({ timeout: PATIENCE_MS })
+    expect(await boardUnderUi(page)).toEqual([])
     expect(await page.locator('.tlui-style-panel').count()).toBe(0)
     expect(await controlsOffScreen(page)).toEqual([])
     expect(await axeViolations(page)).toEqual([])
-    await saveScreenshot(page, 'laptop-1440x900-board')
+    await saveScreenshot(page, `desktop-${name}-board`)
+  })
+
+  it('fits the whole board clear of the UI again from the zone list ("Whole board")', async () => {
+    await page.getByRole('button', { name: /^Zone: |Choose a zone/ }).click()
+    await page.getByRole('region', { name: 'Zones of this board' }).getByRole('button', { name: 'Whole board' }).click()
+    await expect.poll(() => boardUnderUi(page), { timeout: PATIENCE_MS }).toEqual([])
   })
 
   it('offers the tools workshops use, and no embeds', async () => {

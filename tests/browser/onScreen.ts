@@ -46,3 +46,47 @@ export async function controlsOffScreen(page: Page): Promise<string[]> {
     return problems
   })
 }
+
+/**
+ * The parts of the board (the header's title, purpose and source lines, and every zone) that a
+ * control of the UI lies over, as the screen shows them now: "<shape> under <control>". Controls
+ * inside the canvas (a note's vote buttons) belong to the board and are not counted.
+ */
+export async function boardUnderUi(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Box = { x: number; y: number; w: number; h: number }
+    type Editor = {
+      getCurrentPageShapes(): Array<{ id: string; type: string; meta: { coboard?: { part?: string; zone?: string } } }>
+      getShapePageBounds(id: string): Box | undefined
+      pageToViewport(p: { x: number; y: number }): { x: number; y: number }
+      getContainer(): HTMLElement
+    }
+    const editor = (window as unknown as { coboardEditor: Editor }).coboardEditor
+    const origin = editor.getContainer().getBoundingClientRect()
+    const parts = editor.getCurrentPageShapes().filter((shape) => (shape.type === 'text' && shape.id.includes('/header/')) || (shape.type === 'frame' && shape.id.includes('/zone/')))
+    const onScreen = parts.map((shape) => {
+      const b = editor.getShapePageBounds(shape.id)!
+      const a = editor.pageToViewport({ x: b.x, y: b.y })
+      const z = editor.pageToViewport({ x: b.x + b.w, y: b.y + b.h })
+      return { name: shape.id.replace(/^shape:[^/]+\//, ''), left: a.x + origin.left, top: a.y + origin.top, right: z.x + origin.left, bottom: z.y + origin.top }
+    })
+    const controls = [...document.querySelectorAll('button, a[href], input, select, textarea, [role="button"], .session-chip, .zone-nav, .connection-status')].filter((element) => {
+      if (!(element instanceof HTMLElement) || element.closest('.tl-canvas, [hidden], dialog:not([open])')) return false
+      const style = getComputedStyle(element)
+      const r = element.getBoundingClientRect()
+      return style.visibility !== 'hidden' && style.display !== 'none' && r.width > 1 && r.height > 1 && !element.classList.contains('tl-skip-to-main-content')
+    })
+    const problems: string[] = []
+    for (const element of controls) {
+      const r = element.getBoundingClientRect()
+      for (const part of onScreen) {
+        // One pixel of anti-aliased border does not hide anything.
+        if (r.left < part.right - 1 && r.right > part.left + 1 && r.top < part.bottom - 1 && r.bottom > part.top + 1) {
+          const name = element.getAttribute('aria-label') || element.textContent?.trim().slice(0, 30) || element.className
+          problems.push(`${part.name} under “${name}”`)
+        }
+      }
+    }
+    return [...new Set(problems)]
+  })
+}

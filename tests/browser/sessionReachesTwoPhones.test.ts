@@ -1,32 +1,31 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STAKEHOLDER_GROUP_LABELS } from '../../shared/stakeholderGroups.ts'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { openBoard, shapeCount, waitForCanvas, waitForSynced, type OpenBoard } from './boardFixtures.ts'
-import { foreignRequests, launchBrowser, PATIENCE_MS, recordPageErrors, recordRequests, rememberIdentity, type TestBrowser } from './browser.ts'
+import {
+  axeViolations,
+  foreignRequests,
+  launchBrowser,
+  PATIENCE_MS,
+  recordPageErrors,
+  recordRequests,
+  rememberIdentity,
+  saveScreenshot,
+  type TestBrowser,
+} from './browser.ts'
+import { controlsOffScreen } from './onScreen.ts'
 
 // Issue 10, second round: a facilitator on a laptop edits the agenda live, spotlights a zone and
-// freezes the board; two participants on phones (390×844 and 360×740, touch) follow.
-const SHOTS = '/tmp/issue10b-shots'
-const AXE_SOURCE = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js')
+// freezes the board; two participants on phones (390×844 and 360×740, touch) follow. Screenshots
+// go to test-artifacts/session/ (listed in the README).
 
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
-}
-
-/** axe-core on the whole page; returns serious and critical violations. */
-async function seriousViolations(page: Page) {
-  await page.evaluate(fs.readFileSync(AXE_SOURCE, 'utf8'))
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-  })
+/** Every control on screen and no axe finding (whole page, every impact level), on each phone. */
+async function expectPhonesUsable(phones: readonly OpenBoard[]): Promise<void> {
+  for (const phone of phones) {
+    expect(await controlsOffScreen(phone.page)).toEqual([])
+    expect(await axeViolations(phone.page)).toEqual([])
+  }
 }
 
 /** Opens a board link on a touch phone of the given size, past the join form. */
@@ -49,6 +48,13 @@ function viewportCentre(page: Page) {
     const { x, y } = editor.getViewportPageBounds().center
     return { x, y }
   })
+}
+
+/** Whether the middle of what the page shows lies in the zone. */
+async function centreInZone(page: Page, zoneId: string): Promise<boolean> {
+  const zone = await zoneBounds(page, zoneId)
+  const centre = await viewportCentre(page)
+  return centre.x > zone.x && centre.x < zone.x + zone.w && centre.y > zone.y && centre.y < zone.y + zone.h
 }
 
 function zoneBounds(page: Page, zoneId: string): Promise<Rect> {
@@ -105,7 +111,7 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     await panel.getByRole('status').getByText(`“Coffee and cake” is now step ${stepsBefore}.`).waitFor({ timeout: PATIENCE_MS })
     const titles = await panel.locator('.session-steps__go').allInnerTexts()
     expect(titles.at(-2)).toBe('Coffee and cake')
-    await shot(f, 'facilitator-agenda-edited-1440x900')
+    await saveScreenshot(f, 'session/facilitator-agenda-edited-1440x900')
     // The same editor on a facilitator's phone: every control reachable, 44 px targets.
     await f.setViewportSize({ width: 390, height: 844 })
     await panel.getByRole('button', { name: 'Edit step “Coffee and cake”' }).click()
@@ -115,7 +121,7 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     )
     expect(small).toBe(0)
     await panel.getByLabel('Title').scrollIntoViewIfNeeded()
-    await shot(f, 'facilitator-step-editor-390x844')
+    await saveScreenshot(f, 'session/facilitator-step-editor-390x844')
     await f.keyboard.press('Escape')
     await panel.getByLabel('Title').waitFor({ state: 'detached' })
     expect(await f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit step “Coffee and cake”')
@@ -131,12 +137,53 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     await info.getByText('Ten minutes, then we vote.').waitFor({ timeout: PATIENCE_MS })
     expect(await info.getByRole('heading').innerText()).toBe('Coffee and cake (5 min)')
     expect(await chip.getAttribute('aria-expanded')).toBe('true')
-    await shot(p, 'participant-new-step-360x740')
+    await saveScreenshot(p, 'session/participant-new-step-360x740')
     await info.getByRole('button', { name: 'Close the instruction' }).tap()
     await info.waitFor({ state: 'detached' })
   })
 
-  it('"Spotlight zone" frames the chosen zone on both phones and names it', async () => {
+  it('Skip passes over a step, and "Next step" onto a step that names a zone brings both phones there', async () => {
+    const f = facilitator.page
+    const panel = f.locator('.session-panel')
+    const titles = await panel.locator('.session-steps__go').allInnerTexts()
+    await panel.getByRole('button', { name: `Go to step “${titles[0]}”` }).click()
+    for (const phone of phones) await phone.page.locator('.session-chip__title', { hasText: titles[0] }).waitFor({ timeout: PATIENCE_MS })
+    await panel.getByRole('button', { name: `Skip step “${titles[1]}”` }).click()
+    await panel.locator('.session-steps > li').nth(1).and(panel.locator('[data-skipped="true"]')).waitFor({ timeout: PATIENCE_MS })
+
+    // The third step, edited live, is now about one zone only.
+    await panel.getByRole('button', { name: `Edit step “${titles[2]}”` }).click()
+    const zones = panel.getByRole('group', { name: 'Zones of this step' })
+    await zones.waitFor()
+    const ticked = zones.getByRole('checkbox', { checked: true })
+    while ((await ticked.count()) > 0) await ticked.first().uncheck()
+    const citizens = zones.getByRole('checkbox', { name: 'Citizens & service users · Consulted', exact: true })
+    await citizens.check()
+    // The zone's name is shown beside its box, not squeezed out by it.
+    const label = await citizens.evaluate((input) => {
+      const box = input.getBoundingClientRect()
+      const range = document.createRange()
+      range.selectNodeContents(input.closest('label')!.lastChild!)
+      const text = range.getBoundingClientRect()
+      return { boxWidth: box.width, textWidth: text.width, textLeft: text.left, boxRight: box.right }
+    })
+    expect(label.boxWidth).toBeLessThan(40)
+    expect(label.textWidth).toBeGreaterThan(50)
+    expect(label.textLeft).toBeGreaterThanOrEqual(label.boxRight)
+    await saveScreenshot(f, 'session/facilitator-step-zones-1440x900')
+    await panel.getByRole('button', { name: 'Save step' }).click()
+    await zones.waitFor({ state: 'detached' })
+
+    await panel.getByRole('button', { name: 'Next step', exact: true }).click()
+    expect(await panel.locator('.session-steps li[aria-current="step"] .session-steps__go').innerText()).toBe(titles[2])
+    for (const phone of phones) {
+      await phone.page.locator('.session-chip__title', { hasText: titles[2] }).waitFor({ timeout: PATIENCE_MS })
+      await expect.poll(() => centreInZone(phone.page, 'citizens-consulted'), { timeout: PATIENCE_MS }).toBe(true)
+    }
+    await saveScreenshot(phones[1].page, 'session/participant-next-step-zone-360x740')
+  })
+
+  it('"Spotlight zone" frames the chosen zone on both phones and names it; "Back to the facilitator" returns a phone that panned away', async () => {
     const f = facilitator.page
     const select = f.getByLabel('Zone to spotlight')
     const option = select.locator('option').nth(1)
@@ -144,17 +191,31 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     await select.selectOption(zoneId!)
     await f.getByRole('button', { name: 'Spotlight zone', exact: true }).click()
     for (const phone of phones) {
-      const zone = await zoneBounds(phone.page, zoneId!)
-      await expect
-        .poll(async () => {
-          const centre = await viewportCentre(phone.page)
-          return centre.x > zone.x && centre.x < zone.x + zone.w && centre.y > zone.y && centre.y < zone.y + zone.h
-        }, { timeout: PATIENCE_MS })
-        .toBe(true)
+      await expect.poll(() => centreInZone(phone.page, zoneId!), { timeout: PATIENCE_MS }).toBe(true)
       await phone.page.getByTestId('moved-notice').getByText(`Frida is showing “${zoneLabel}”.`).waitFor({ timeout: PATIENCE_MS })
     }
-    await shot(phones[0].page, 'participant-spotlight-390x844')
-    await shot(phones[1].page, 'participant-spotlight-360x740')
+    await saveScreenshot(phones[0].page, 'session/participant-spotlight-390x844')
+    await saveScreenshot(phones[1].page, 'session/participant-spotlight-360x740')
+    await expectPhonesUsable(phones)
+
+    // One phone pans far away (as a finger dragging the board would), then comes back with one tap.
+    const p = phones[0].page
+    await p.evaluate(() => {
+      const editor = (window as unknown as { coboardEditor: { getCamera(): { x: number; y: number; z: number }; setCamera(c: object): void } }).coboardEditor
+      const camera = editor.getCamera()
+      editor.setCamera({ ...camera, x: camera.x + 3000, y: camera.y - 2000 })
+    })
+    expect(await centreInZone(p, zoneId!)).toBe(false)
+    const back = p.getByRole('button', { name: 'Back to the facilitator' })
+    await back.waitFor({ timeout: PATIENCE_MS })
+    // tldraw offers its own "Back to content" on an empty view: it must not push our controls away.
+    await p.getByRole('button', { name: 'Back to content' }).waitFor({ timeout: PATIENCE_MS })
+    await saveScreenshot(p, 'session/participant-back-to-facilitator-390x844')
+    expect(await controlsOffScreen(p)).toEqual([])
+    await back.tap()
+    await expect.poll(() => centreInZone(p, zoneId!), { timeout: PATIENCE_MS }).toBe(true)
+    await back.waitFor({ state: 'detached', timeout: PATIENCE_MS })
+    for (const phone of phones) await phone.page.getByTestId('moved-notice').getByRole('button', { name: 'Close' }).tap()
   })
 
   it('the facilitator’s cursor on a phone is labelled with name and stakeholder group', async () => {
@@ -177,17 +238,21 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     const f = facilitator.page
     await f.getByRole('button', { name: 'Ready check' }).click()
     await f.getByTestId('ready-tally').getByText('0 of 2 ready').waitFor({ timeout: PATIENCE_MS })
+    for (const phone of phones) await phone.page.getByTestId('ready-prompt').waitFor({ timeout: PATIENCE_MS })
+    await saveScreenshot(phones[0].page, 'session/participant-ready-prompt-390x844')
+    await saveScreenshot(phones[1].page, 'session/participant-ready-prompt-360x740')
+    await expectPhonesUsable(phones)
     for (const phone of phones) await phone.page.getByRole('button', { name: 'I’m done' }).tap()
     await f.getByTestId('ready-tally').getByText('2 of 2 ready').waitFor({ timeout: PATIENCE_MS })
     await f.getByTestId('ready-tally').getByText(`${STAKEHOLDER_GROUP_LABELS.researcher.en}: 1 of 1`).waitFor()
     await f.getByRole('button', { name: 'Close ready check' }).click()
   })
 
-  it('with the session panel open the board page has no serious or critical axe violation', async () => {
+  it('with the session panel open the board page has no axe violation at all', async () => {
     const f = facilitator.page
     await f.locator('.session-panel').waitFor()
-    expect(await seriousViolations(f)).toEqual([])
-    await shot(f, 'facilitator-panel-open-1440x900')
+    expect(await axeViolations(f)).toEqual([])
+    await saveScreenshot(f, 'session/facilitator-panel-open-1440x900')
   })
 
   it('freezing the board disables "Add note" on both phones, says why, and nothing is added', async () => {
@@ -205,9 +270,38 @@ describe('a facilitator runs the session; two participants on phones follow', ()
       expect(await shapeCount(p)).toBe(before)
     }
     expect(await shapeCount(f)).toBe(before)
-    await shot(phones[1].page, 'participant-frozen-360x740')
+    await saveScreenshot(phones[1].page, 'session/participant-frozen-360x740')
+    await expectPhonesUsable(phones)
     await f.getByRole('button', { name: 'Freeze board' }).click()
     for (const phone of phones) await expect.poll(() => phone.page.getByRole('button', { name: 'Add note' }).getAttribute('aria-disabled'), { timeout: PATIENCE_MS }).toBeNull()
+  })
+
+  it.each([
+    { width: 390, height: 844 },
+    { width: 360, height: 740 },
+  ])('the facilitator’s own controls fit a $width×$height phone, with the session panel closed and open', async ({ width, height }) => {
+    const f = facilitator.page
+    await f.setViewportSize({ width, height })
+    const toggle = f.getByRole('button', { name: 'Session', exact: true })
+    const panel = f.locator('.session-panel')
+    // Closed with the panel's own Close button (a phone's panel covers the screen under the chip).
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await panel.locator('.session-panel__head').getByRole('button', { name: 'Close' }).click()
+    await panel.waitFor({ state: 'detached' })
+    await saveScreenshot(f, `session/facilitator-phone-${width}x${height}`)
+    expect(await controlsOffScreen(f)).toEqual([])
+    // The row of the board's controls starts right of tldraw's menu, not under it.
+    const row = await f.evaluate(() => ({
+      menuRight: document.querySelector('.tlui-menu-zone')!.getBoundingClientRect().right,
+      firstLeft: document.querySelector('.board-chrome > :first-child')!.getBoundingClientRect().left,
+    }))
+    expect(row.firstLeft).toBeGreaterThanOrEqual(row.menuRight)
+    expect(await axeViolations(f)).toEqual([])
+    await toggle.click()
+    await panel.waitFor()
+    await saveScreenshot(f, `session/facilitator-phone-panel-${width}x${height}`)
+    expect(await controlsOffScreen(f)).toEqual([])
+    expect(await axeViolations(f)).toEqual([])
+    await f.setViewportSize({ width: 1440, height: 900 })
   })
 
   it('the lobby of a participant’s browser lists the board they joined, and forgets it on request', async () => {
@@ -218,8 +312,8 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     await open.waitFor({ timeout: PATIENCE_MS })
     await list.getByText('Your role: Participant', { exact: false }).waitFor()
     expect(await open.getAttribute('href')).toBe(board.links.participant)
-    expect(await seriousViolations(p)).toEqual([])
-    await shot(p, 'lobby-recent-boards-390x844')
+    expect(await axeViolations(p)).toEqual([])
+    await saveScreenshot(p, 'session/lobby-recent-boards-390x844')
     await list.getByRole('button', { name: 'Forget “Library opening hours” in this browser' }).tap()
     await open.waitFor({ state: 'detached' })
   })

@@ -8,7 +8,8 @@ import { cursorLabel } from './cursorLabel.ts'
 /**
  * A collaborator's cursor, as tldraw draws it, with the name tag's text in near-black or white,
  * whichever reads better on the person's group colour (tldraw always uses white: 2.25:1 on orange),
- * and the person's stakeholder group after the name (cursorLabel.ts).
+ * and the person's stakeholder group after the name (cursorLabel.ts). While they chat, the name
+ * above the message is drawn the same way.
  */
 export const BoardCursor = memo(function BoardCursor({ className, zoom, point, color, name: personName, chatMessage, userId }: TLCursorProps) {
   const ref = useRef<HTMLDivElement>(null)
@@ -30,7 +31,9 @@ export const BoardCursor = memo(function BoardCursor({ className, zoom, point, c
       {chatMessage ? (
         <>
           {name ? (
-            <div className="tl-nametag-title" style={{ color: background }}>
+            // tldraw draws this name in the group colour straight on the canvas (2.25:1 for orange
+            // on white); on the group colour as a tag, with the readable text colour, it is ≥ 4.5:1.
+            <div className="tl-nametag-title" style={{ ...tagStyle, textShadow: 'none', borderRadius: 4 }}>
               {name}
             </div>
           ) : null}

@@ -25,6 +25,8 @@ export function insetsFrom(container: Rect, covers: readonly Cover[]): Insets {
 }
 
 // The UI over the board's canvas: tldraw's menu and toolbar, its style panel when shown, and ours.
+// (The bar's parts are `display: contents`, boxless: their buttons and counts are measured, not the
+// panels they open.)
 const COVERS: ReadonlyArray<{ edge: Cover['edge']; selector: string }> = [
   { edge: 'across', selector: '.tlui-menu-zone' },
   { edge: 'across', selector: '.board-chrome' },
@@ -32,6 +34,10 @@ const COVERS: ReadonlyArray<{ edge: Cover['edge']; selector: string }> = [
   { edge: 'across', selector: '.board-template__toggle' },
   { edge: 'across', selector: '.tlui-main-toolbar__inner' },
   { edge: 'across', selector: '.board-add-note' },
+  // The facilitator's session chip (top right) and the bar of private writing, voting and
+  // participation (above tldraw's toolbar on a desktop, under the zone bar on a phone).
+  { edge: 'across', selector: '.session-chip' },
+  { edge: 'across', selector: '.every-voice > .every-voice__part > :not(.every-voice__panel)' },
   { edge: 'right', selector: '.tlui-style-panel__wrapper' },
 ]
 

@@ -1,15 +1,22 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { SessionState, SessionStep } from '../../../shared/session/sessionState.ts'
+import type { BoardZone } from '../templates/zoneEditing.ts'
 import { useCatalog } from '../i18n/useCatalog.ts'
 import { addStep, clampMinutes, editStep, MAX_STEPS, moveStep, newStepId, updateStep, type StepDraft } from './agenda.ts'
 import { SESSION_MESSAGES } from './sessionMessages.ts'
 
 /**
  * The facilitator's list of agenda steps, editable while the session runs: go to a step, change
- * its minutes, skip it, move it up or down, edit its title and instruction, and add a step after
- * the current one. Every change is one write of `steps` (see agenda.ts for the pure edits).
+ * its minutes, skip it, move it up or down, edit its title, instruction and zones, and add a step
+ * after the current one. Every change is one write of `steps` (see agenda.ts for the pure edits).
+ * `zones` are those a step can name (going to the step then brings everyone there).
  */
-export function AgendaSteps(props: { state: SessionState; write: (change: Partial<SessionState>) => void; go: (stepId: string) => void }) {
+export function AgendaSteps(props: {
+  state: SessionState
+  zones: readonly BoardZone[]
+  write: (change: Partial<SessionState>) => void
+  go: (stepId: string) => void
+}) {
   const t = useCatalog(SESSION_MESSAGES)
   const { state, write } = props
   const [editing, setEditing] = useState<string>()
@@ -68,6 +75,7 @@ export function AgendaSteps(props: { state: SessionState; write: (change: Partia
             {editing === item.id ? (
               <StepForm
                 initial={item}
+                zones={props.zones}
                 submitLabel={t('saveStep')}
                 onSubmit={(draft) => {
                   const steps = editStep(state.steps, item.id, draft)
@@ -89,7 +97,8 @@ export function AgendaSteps(props: { state: SessionState; write: (change: Partia
         <div className="session-steps__new">
           <h4>{t('newStepHeading')}</h4>
           <StepForm
-            initial={{ title: '', instructions: '', minutes: 5 }}
+            initial={{ title: '', instructions: '', minutes: 5, zones: [] }}
+            zones={props.zones}
             submitLabel={t('addStep')}
             onSubmit={(draft) => {
               const id = newStepId(state.steps, Math.random)
@@ -120,13 +129,13 @@ export function AgendaSteps(props: { state: SessionState; write: (change: Partia
   )
 }
 
-/** Title, instruction and minutes of one step; Enter in the title saves, Escape cancels. */
-function StepForm(props: { initial: StepDraft; submitLabel: string; onSubmit: (draft: StepDraft) => void; onCancel: () => void }) {
+/** Title, instruction, minutes and zones of one step; Enter in the title saves, Escape cancels. */
+function StepForm(props: { initial: StepDraft; zones: readonly BoardZone[]; submitLabel: string; onSubmit: (draft: StepDraft) => void; onCancel: () => void }) {
   const t = useCatalog(SESSION_MESSAGES)
   const [draft, setDraft] = useState(props.initial)
   const [problem, setProblem] = useState('')
   const titleRef = useRef<HTMLInputElement>(null)
-  const ids = { title: useId(), instructions: useId(), minutes: useId(), problem: useId() }
+  const ids = { title: useId(), instructions: useId(), minutes: useId(), problem: useId(), zonesHint: useId() }
   useEffect(() => titleRef.current?.focus(), [])
   return (
     <form
@@ -174,6 +183,29 @@ function StepForm(props: { initial: StepDraft; submitLabel: string; onSubmit: (d
         value={draft.minutes}
         onChange={(event) => setDraft({ ...draft, minutes: clampMinutes(event.currentTarget.valueAsNumber) })}
       />
+      {props.zones.length > 0 ? (
+        <fieldset className="session-step-form__zones" aria-describedby={ids.zonesHint}>
+          <legend>{t('stepZones')}</legend>
+          <p id={ids.zonesHint} className="hint">
+            {t('stepZonesHint')}
+          </p>
+          <div className="session-step-form__zone-list">
+            {props.zones.map((zone) => (
+              <label key={zone.id} className="session-check">
+                <input
+                  type="checkbox"
+                  checked={draft.zones.includes(zone.id)}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked
+                    setDraft({ ...draft, zones: on ? [...draft.zones, zone.id] : draft.zones.filter((id) => id !== zone.id) })
+                  }}
+                />
+                {zone.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       <div className="session-row">
         <button type="submit" className="button--primary">
           {props.submitLabel}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useEditor } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { useBoard } from '../board/BoardContext.tsx'
@@ -13,7 +13,8 @@ import { TimerDisplay } from './TimerDisplay.tsx'
 import { useFocusFollower } from './useFocusFollower.ts'
 import { useServerClock } from './useServerClock.ts'
 import { useSessionState, useTick } from './useSessionState.ts'
-import { useTimerEndSound } from './useTimerEndSound.ts'
+import { noAudio, useTimerEndSound } from './useTimerEndSound.ts'
+import { useChimeAudio } from './useChimeAudio.ts'
 import './session.css'
 
 /** The ready-check tally of what awareness shows now, kept up to date (facilitators only). */
@@ -60,15 +61,11 @@ export function SessionLayer() {
   const infoToggleRef = useRef<HTMLButtonElement>(null)
   const panelId = useId()
   const toggleRef = useRef<HTMLButtonElement>(null)
-  const audioRef = useRef<AudioContext>(undefined)
-  const audio = useCallback(() => {
-    if (!audioRef.current && typeof AudioContext !== 'undefined') audioRef.current = new AudioContext()
-    return audioRef.current
-  }, [])
-  const existingAudio = useCallback(() => audioRef.current, [])
-  useEffect(() => () => void audioRef.current?.close().catch(() => {}), [])
-  // Only the facilitator's own screen chimes (a room of phones all chiming is no help).
-  useTimerEndSound(state.timer, now, facilitator ? existingAudio : noAudio)
+  // Any click of the facilitator's unlocks sound (also after a reload, or when only Resume was pressed).
+  const chime = useChimeAudio(facilitator)
+  // Only the facilitator's own screen chimes (a room of phones all chiming is no help), and a
+  // presenter view where "Play the timer's sound here" was pressed (PresenterSession).
+  useTimerEndSound(state.timer, now, facilitator ? chime.existing : noAudio)
   const tally = useReadyTally(board.awareness, facilitator ? state.readyCheck?.id : undefined)
   const follower = useFocusFollower(editor, state.focus, clock.now, !facilitator)
   const zones = useBoardZones(editor)
@@ -125,7 +122,7 @@ export function SessionLayer() {
           clock={clock}
           now={now}
           tally={tally}
-          audio={audio}
+          audio={chime.unlock}
           onShare={() => setShareOpen(true)}
           onClose={closePanel}
         />
@@ -176,13 +173,17 @@ export function SessionLayer() {
               </button>
             </div>
           ) : null}
+          {follower.away ? (
+            // Stays while the participant is away from the facilitator's focus: one tap brings them back.
+            <button type="button" className="session-back-to-facilitator" data-testid="back-to-facilitator" onClick={follower.backToFacilitator}>
+              {t('backToFacilitator')}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>
   )
 }
-
-const noAudio = () => undefined
 
 /** "Are you done?" with one toggle, answered in this participant's awareness state. */
 function ReadyPrompt(props: { awareness: Awareness; checkId: string; check: NonNullable<ReturnType<typeof useSessionState>['readyCheck']> }) {

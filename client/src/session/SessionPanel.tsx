@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import {
   addToTimer,
@@ -11,12 +11,13 @@ import {
 import { STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
 import type { BoardSession } from '../board/BoardSession.ts'
 import { useBoardZones } from '../board/useBoardZones.ts'
+import { presentedZones } from '../board/zoneNavigation.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useCatalog } from '../i18n/useCatalog.ts'
-import { presenterLink } from '../routes.ts'
 import { clampMinutes, currentIndex, currentStep, goToStep, neighbourStep } from './agenda.ts'
 import { AgendaSteps } from './AgendaSteps.tsx'
 import { nextFocus } from './focus.ts'
+import { PresenterLink } from './PresenterLink.tsx'
 import { openReadyCheck, type ReadyTally } from './readyCheck.ts'
 import { SESSION_MESSAGES } from './sessionMessages.ts'
 import { TimerDisplay } from './TimerDisplay.tsx'
@@ -55,6 +56,8 @@ export function SessionPanel(props: {
   useEffect(() => setMinutes(step?.minutes || 5), [step?.id, step?.minutes])
   useEffect(() => closeRef.current?.focus(), [])
   const chosenZone = zones.find((zone) => zone.id === zoneId) ?? zones[0]
+  // A step can be about any zone the presenter steps through (not the row and column headers).
+  const stepZoneChoices = useMemo(() => presentedZones(zones), [zones])
 
   const write = (change: Partial<SessionState>) => writeSession(doc, change)
   const go = (stepId: string | undefined) => {
@@ -100,7 +103,7 @@ export function SessionPanel(props: {
             <input type="checkbox" checked={state.followStep} onChange={(event) => write({ followStep: event.currentTarget.checked })} />
             {t('followStep')}
           </label>
-          <AgendaSteps state={state} write={write} go={go} />
+          <AgendaSteps state={state} zones={stepZoneChoices} write={write} go={go} />
         </>
       )}
 
@@ -139,7 +142,7 @@ export function SessionPanel(props: {
         ) : null}
         {timer.status !== 'idle' ? (
           <>
-            <button type="button" onClick={() => write({ timer: addToTimer(timer) })}>
+            <button type="button" onClick={() => write({ timer: addToTimer(timer, clock.now()) })}>
               {t('addMinute')}
             </button>
             <button type="button" onClick={() => write({ timer: { status: 'idle' } })}>
@@ -231,9 +234,7 @@ export function SessionPanel(props: {
         <button type="button" onClick={props.onShare}>
           {t('shareLinks')}
         </button>
-        <a className="button" href={presenterLink(window.location)} target="_blank" rel="noopener">
-          {t('presenterView')}
-        </a>
+        <PresenterLink className="button" label={t('presenterView')} />
       </div>
     </section>
   )

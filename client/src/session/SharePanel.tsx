@@ -5,65 +5,65 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useCatalog } from '../i18n/useCatalog.ts'
 import { LinkCard } from '../lobby/LinkCard.tsx'
 import { LinkQrCode } from '../lobby/LinkQrCode.tsx'
-import { parseRoute } from '../routes.ts'
-import { readBoardLinks, rememberLink } from './linkMemory.ts'
-import { makeNewLink } from './shareApi.ts'
+import { readBoardLinks } from './linkMemory.ts'
+import { NewLinkButton } from './NewLinkButton.tsx'
 import { SESSION_MESSAGES } from './sessionMessages.ts'
+import { SHARE_MESSAGES } from './shareMessages.ts'
 
 /** The link this page was opened with: the facilitator's own (it holds the token). */
 function ownLink(): string {
   return `${window.location.origin}${window.location.pathname}${window.location.hash}`
 }
 
-function ownToken(): string {
-  const route = parseRoute(window.location)
-  return route.page === 'board' ? (route.token ?? '') : ''
-}
+// Fullscreen may be refused (no user gesture, an iframe, a browser setting): the view still works.
+function ignore(): void {}
 
 /**
  * The share panel on the board (facilitators): the participant and observer links with QR codes,
- * and a projector-safe view that shows only the participant link's QR code, large — never the
- * facilitator link. Links of boards created in this browser are remembered (linkMemory.ts); for
- * others a new link can be made (the old one then stops working).
+ * and a projector-safe view that shows only the participant link's QR code, large, on the whole
+ * screen — never the facilitator link, and (fullscreen) not the address bar, which holds it.
+ * Links of boards created in this browser are remembered (linkMemory.ts); for others a new link
+ * can be made, after a warning that the old one stops working (NewLinkButton).
  */
 export function SharePanel(props: { onClose: () => void }) {
-  const t = useCatalog(SESSION_MESSAGES)
+  const t = useCatalog(SHARE_MESSAGES)
+  const s = useCatalog(SESSION_MESSAGES)
   const { messages } = useI18n()
   const { info } = useBoard()
   const titleId = useId()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [links, setLinks] = useState(() => readBoardLinks(window.localStorage, info.id) ?? {})
   const [projector, setProjector] = useState(false)
-  const [failed, setFailed] = useState(false)
-  const [busy, setBusy] = useState<Role>()
+  const [made, setMade] = useState(false)
 
   useEffect(() => {
     const dialog = dialogRef.current
     if (dialog && !dialog.open) dialog.showModal()
+    return () => {
+      if (document.fullscreenElement) document.exitFullscreen().catch(ignore)
+    }
   }, [])
 
-  const makeNew = async (role: Role) => {
-    setBusy(role)
-    setFailed(false)
-    try {
-      const link = await makeNewLink(info.id, role, ownToken())
-      rememberLink(window.localStorage, info.id, role, link)
-      setLinks((current) => ({ ...current, [role]: link }))
-    } catch {
-      setFailed(true)
-    } finally {
-      setBusy(undefined)
-    }
+  const showProjector = (on: boolean) => {
+    setProjector(on)
+    // Called from the click itself: browsers allow fullscreen only in a user gesture. The page
+    // goes fullscreen, not the dialog (Chromium refuses dialogs); the modal dialog stays on top.
+    if (on) document.documentElement.requestFullscreen?.().catch(ignore)
+    else if (document.fullscreenElement) document.exitFullscreen().catch(ignore)
   }
 
-  const unknown = (role: Role) => (
+  const unknown = (role: Exclude<Role, 'facilitator'>) => (
     <li className="link-card share-panel__unknown" data-role={role}>
       <div className="link-card__text">
         <h3>{messages.roleName[role]}</h3>
         <p className="hint">{t('linkUnknown')}</p>
-        <button type="button" disabled={busy !== undefined} onClick={() => void makeNew(role)}>
-          {t('makeNewLink')}
-        </button>
+        <NewLinkButton
+          role={role}
+          onMade={(link) => {
+            setLinks((current) => ({ ...current, [role]: link }))
+            setMade(true)
+          }}
+        />
       </div>
     </li>
   )
@@ -86,7 +86,7 @@ export function SharePanel(props: { onClose: () => void }) {
           ) : (
             <p>{t('linkUnknown')}</p>
           )}
-          <button type="button" onClick={() => setProjector(false)}>
+          <button type="button" onClick={() => showProjector(false)}>
             {t('leaveProjectorSafe')}
           </button>
         </div>
@@ -95,15 +95,17 @@ export function SharePanel(props: { onClose: () => void }) {
           <div className="session-panel__head">
             <h2 id={titleId}>{t('shareTitle')}</h2>
             <button type="button" onClick={() => dialogRef.current?.close()}>
-              {t('dismiss')}
+              {s('dismiss')}
             </button>
           </div>
           <p>{t('shareIntro')}</p>
-          <button type="button" className="button--primary" onClick={() => setProjector(true)}>
+          <button type="button" className="button--primary" onClick={() => showProjector(true)}>
             {t('projectorSafe')}
           </button>
           <p className="hint">{t('projectorSafeHint')}</p>
-          {failed ? <p role="alert">{t('newLinkFailed')}</p> : null}
+          <p role="status" className="hint">
+            {made ? t('newLinkMade') : ''}
+          </p>
           <ul className="link-list">
             {links.participant ? <LinkCard role="participant" link={links.participant} idPrefix="share-link" /> : unknown('participant')}
             {links.observer ? <LinkCard role="observer" link={links.observer} idPrefix="share-link" /> : unknown('observer')}

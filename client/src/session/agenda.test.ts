@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_SESSION, type SessionStep } from '../../../shared/session/sessionState.ts'
-import { addStep, clampMinutes, currentStep, editStep, goToStep, MAX_STEPS, moveStep, neighbourStep, newStepId, unionBounds, updateStep } from './agenda.ts'
+import { addStep, clampMinutes, currentStep, editStep, goToStep, MAX_STEP_ZONES, MAX_STEPS, moveStep, neighbourStep, newStepId, unionBounds, updateStep } from './agenda.ts'
 
 const step = (id: string, extra: Partial<SessionStep> = {}): SessionStep => ({
   id,
@@ -55,7 +55,7 @@ describe('the live agenda', () => {
 
 describe('editing the agenda during the session', () => {
   it('adds a step after the current one, or at the end, with text the server accepts', () => {
-    const draft = { title: '  Coffee break ', instructions: 'x'.repeat(2500), minutes: 10.4 }
+    const draft = { title: '  Coffee break ', instructions: 'x'.repeat(2500), minutes: 10.4, zones: [] }
     const afterA = addStep(steps, draft, 'new', 'a')
     expect(afterA.map((s) => s.id)).toEqual(['a', 'new', 'b', 'c', 'd'])
     expect(afterA[1]).toEqual({ id: 'new', title: 'Coffee break', instructions: 'x'.repeat(2000), minutes: 10, zones: [], activity: 'other', skipped: false })
@@ -66,10 +66,21 @@ describe('editing the agenda during the session', () => {
   })
 
   it('renames a step and edits its instruction, keeping the title when it is left blank', () => {
-    const edited = editStep(steps, 'c', { title: 'Discuss', instructions: 'Talk in pairs', minutes: 7 })
+    const edited = editStep(steps, 'c', { title: 'Discuss', instructions: 'Talk in pairs', minutes: 7, zones: ['left', 'right'] })
     expect(edited[2]).toMatchObject({ id: 'c', title: 'Discuss', instructions: 'Talk in pairs', minutes: 7, zones: ['left', 'right'] })
     expect(edited[0]).toBe(steps[0])
-    expect(editStep(steps, 'c', { title: ' ', instructions: '', minutes: 5 })[2].title).toBe('C')
+    expect(editStep(steps, 'c', { title: ' ', instructions: '', minutes: 5, zones: [] })[2].title).toBe('C')
+  })
+
+  it('lets a step added or edited live name the zones it is about, so going to it brings everyone there', () => {
+    const added = addStep(steps, { title: 'Vote', instructions: '', minutes: 5, zones: ['right', 'right', ''] }, 'vote', 'a')
+    expect(added[1].zones).toEqual(['right'])
+    const going = goToStep({ ...EMPTY_SESSION, steps: added }, 'vote', zones, 500)
+    expect(going.focus).toMatchObject({ kind: 'spotlight', zoneId: 'right', bounds: { x: 200, y: 10, w: 100, h: 100 } })
+    const edited = editStep(added, 'd', { title: 'D', instructions: '', minutes: 5, zones: ['left'] })
+    expect(edited.find((s) => s.id === 'd')!.zones).toEqual(['left'])
+    expect(editStep(added, 'a', { title: 'A', instructions: '', minutes: 5, zones: [] })[0].zones).toEqual([])
+    expect(addStep([], { title: 'Many', instructions: '', minutes: 1, zones: Array.from({ length: 80 }, (_, i) => `z${i}`) }, 'm')[0].zones).toHaveLength(MAX_STEP_ZONES)
   })
 
   it('moves a step up and down, and not past either end', () => {

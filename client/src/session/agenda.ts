@@ -79,16 +79,21 @@ export function clampMinutes(value: number): number {
 /** The most steps an agenda holds (the server's schema refuses more). */
 export const MAX_STEPS = 100
 
-/** What a facilitator types for a step: its title, instructions and minutes. */
+/** The most zones a step names (the server's schema refuses more). */
+export const MAX_STEP_ZONES = 50
+
+/** What a facilitator types for a step: its title, instructions, minutes and the zones it is about. */
 export interface StepDraft {
   title: string
   instructions: string
   minutes: number
+  zones: readonly string[]
 }
 
-/** A draft as the schema takes it: trimmed, within the length limits, minutes clamped. */
+/** A draft as the schema takes it: trimmed, within the length limits, minutes clamped, zones once each. */
 export function cleanDraft(draft: StepDraft): StepDraft {
-  return { title: draft.title.trim().slice(0, 200), instructions: draft.instructions.trim().slice(0, 2000), minutes: clampMinutes(draft.minutes) }
+  const zones = [...new Set(draft.zones)].filter((id) => id.length > 0 && id.length <= 64).slice(0, MAX_STEP_ZONES)
+  return { title: draft.title.trim().slice(0, 200), instructions: draft.instructions.trim().slice(0, 2000), minutes: clampMinutes(draft.minutes), zones }
 }
 
 /** An id for a new step that no step of the agenda has (`random` in [0, 1), as Math.random). */
@@ -106,16 +111,16 @@ export function newStepId(steps: readonly SessionStep[], random: () => number): 
 export function addStep(steps: readonly SessionStep[], draft: StepDraft, id: string, afterId?: string | null): SessionStep[] {
   const clean = cleanDraft(draft)
   if (clean.title === '' || steps.length >= MAX_STEPS) return [...steps]
-  const step: SessionStep = { id, ...clean, zones: [], activity: 'other', skipped: false }
+  const step: SessionStep = { id, ...clean, zones: [...clean.zones], activity: 'other', skipped: false }
   const after = steps.findIndex((candidate) => candidate.id === afterId)
   const at = after === -1 ? steps.length : after + 1
   return [...steps.slice(0, at), step, ...steps.slice(at)]
 }
 
-/** The steps with one step's title, instructions and minutes replaced (a blank title keeps the old one). */
+/** The steps with one step's title, instructions, minutes and zones replaced (a blank title keeps the old one). */
 export function editStep(steps: readonly SessionStep[], stepId: string, draft: StepDraft): SessionStep[] {
   const clean = cleanDraft(draft)
-  return steps.map((step) => (step.id === stepId ? { ...step, ...clean, title: clean.title || step.title } : step))
+  return steps.map((step) => (step.id === stepId ? { ...step, ...clean, zones: [...clean.zones], title: clean.title || step.title } : step))
 }
 
 /** The steps with one step moved one place earlier (-1) or later (1); unchanged at either end. */

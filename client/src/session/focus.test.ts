@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nextFocus, shouldFollow } from './focus.ts'
+import { nextFocus, shouldFollow, steppedAway } from './focus.ts'
 
 describe('summon and spotlight requests', () => {
   it('are numbered one after another and never have an empty size', () => {
@@ -19,5 +19,14 @@ describe('summon and spotlight requests', () => {
     const focus = nextFocus(null, 'spotlight', { x: 0, y: 0, w: 10, h: 10 }, 1_000)
     expect(shouldFollow(focus, undefined, 1_000 + 60_000)).toBe(true)
     expect(shouldFollow(focus, undefined, 1_000 + 60 * 60_000)).toBe(false)
+  })
+
+  it('count a participant as away once the middle of their screen leaves the request’s bounds', () => {
+    const focus = nextFocus(null, 'spotlight', { x: 100, y: 100, w: 400, h: 300 }, 1_000, 'ideas')
+    expect(steppedAway(focus, { x: 300, y: 250 })).toBe(false)
+    expect(steppedAway(focus, { x: 100, y: 400 })).toBe(false)
+    expect(steppedAway(focus, { x: 99, y: 250 })).toBe(true)
+    expect(steppedAway(focus, { x: 300, y: 401 })).toBe(true)
+    expect(steppedAway(undefined, { x: 0, y: 0 })).toBe(false)
   })
 })

@@ -25,3 +25,14 @@ export function shouldFollow(focus: FocusRequest | null, seenSeq: number | undef
   if (seenSeq === undefined) return serverNow - focus.at <= maxAgeMs
   return focus.seq > seenSeq
 }
+
+/**
+ * Whether a participant has stepped away from a request they followed: the middle of what their
+ * screen shows (page units) is outside the request's bounds. Then "Back to the facilitator" is
+ * offered; panning within a spotlit zone larger than a phone's screen is not stepping away.
+ */
+export function steppedAway(focus: Pick<FocusRequest, 'bounds'> | undefined, centre: { x: number; y: number }): boolean {
+  if (!focus) return false
+  const { x, y, w, h } = focus.bounds
+  return centre.x < x || centre.x > x + w || centre.y < y || centre.y > y + h
+}

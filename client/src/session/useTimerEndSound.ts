@@ -12,10 +12,12 @@ export function useTimerEndSound(timer: TimerState, now: number, audio: () => Au
     const current = timer.status === 'running' ? { endsAt: timer.endsAt, remainingMs: timerRemainingMs(timer, now) } : undefined
     if (timer.status === 'running' && timer.sound && timerJustEnded(previous.current, current)) {
       const context = audio()
-      if (context) {
-        void context.resume().then(() => playChime(context), () => {})
-      }
+      // A context that cannot resume (no gesture yet on this page) stays silent; nothing to report.
+      if (context) context.resume().then(() => playChime(context), () => undefined)
     }
     previous.current = current
   }, [timer, now, audio])
 }
+
+/** No sound on this screen (participants' phones). */
+export const noAudio = (): AudioContext | undefined => undefined

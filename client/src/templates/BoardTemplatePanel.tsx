@@ -10,7 +10,8 @@ import { useBoard } from '../board/BoardContext.tsx'
 import { useBoardMessages } from '../board/boardMessages.ts'
 import { BoardOverlay } from '../board/BoardOverlay.tsx'
 import { SessionLayer } from '../session/SessionLayer.tsx'
-import { parseRoute, presenterLink } from '../routes.ts'
+import { parseRoute } from '../routes.ts'
+import { PresenterLink } from '../session/PresenterLink.tsx'
 import { AgendaPanel } from './AgendaPanel.tsx'
 import { ExampleNotesToggle } from './ExampleNotesToggle.tsx'
 import { TemplateFiles } from './TemplateFiles.tsx'
@@ -107,11 +108,9 @@ export function BoardTemplatePanel(props: { open: boolean; onOpenChange: (open: 
             <HistoryPanel />
             <h4>{t.zonesHeading}</h4>
             <ZoneTools editor={editor} templateId={info.template} locale={info.locale} />
-            <p>
-              <a href={presenterLink(window.location)} target="_blank" rel="noopener">
-                {b.presenterOpen}
-              </a>
-            </p>
+            <div className="board-template__presenter">
+              <PresenterLink label={b.presenterOpen} />
+            </div>
             <h4>{t.templateFilesHeading}</h4>
             <TemplateFiles
               boardId={info.id}
