@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { LOCALES, type Locale } from '../shared/locales.ts'
 import { loadShippedTemplates, TEMPLATES_DIR } from '../shared/templates/testFixtures.ts'
+import { PRIVATE_WRITING_MESSAGES } from '../client/src/privateWriting/privateWritingMessages.ts'
 
 // The templates speak the field's own language (issue 9): where an English text uses a glossary
 // term, every translation of that text uses the glossary's term for its language, and the words
@@ -88,6 +89,34 @@ describe('glossary', () => {
     expect(replaced('da')).toEqual(expect.arrayContaining(['samproduk', 'frivillige værdier', 'fælles bestilling']))
     expect(replaced('nb')).toEqual(expect.arrayContaining(['samproduks', 'frivillige verdier', 'levende laboratori', 'felles bestilling']))
     expect(replaced('sv')).toEqual(expect.arrayContaining(['volontär', 'gemensam beställning', 'avskräck']))
+  })
+
+  it('names consumer co-production as the user’s own co-production, not “co-creation as a user” (audit of issue 9)', () => {
+    const consumer = glossary.terms.find((t) => t.id === 'consumer-co-production')!
+    expect([consumer.da.term, consumer.sv.term, consumer.nb.term]).toEqual(['brugerens samskabelse', 'brukarens samproduktion', 'brukerens samskaping'])
+    expect(consumer.da.replaces).toContain('samskabelse som bruger')
+    expect(consumer.sv.replaces).toContain('samproduktion som brukare')
+    expect(consumer.nb.replaces).toContain('samskaping som bruker')
+  })
+
+  it('cites a real source or says “translation” for every Nordic term, never the review itself', () => {
+    const englishPaperOnly = /^(Frederiksen & Grubb|Agger & Tortzen|Mortensen, McMullin & Brix|Sorrentino, Sicilia & Howlett|Hoppe et al\.) \(\d{4}\)$/
+    const weak = glossary.terms.flatMap((t) =>
+      (['da', 'sv', 'nb'] as const).filter((l) => /issue 9 review/.test(t[l].source) || englishPaperOnly.test(t[l].source)).map((l) => `${t.id} (${l}): ${t[l].source}`),
+    )
+    expect(weak).toEqual([])
+  })
+
+  it('gives the app’s private-writing buttons the templates’ word for silent writing in da, sv and nb', () => {
+    // English keeps “Start private writing” / “Reveal all”, the accessible names issue 11 asked for.
+    const silent = glossary.terms.find((t) => t.id === 'silent-writing')!
+    for (const locale of ['da', 'sv', 'nb'] as const) {
+      const words = PRIVATE_WRITING_MESSAGES[locale]
+      for (const key of ['heading', 'start', 'phaseOn'] as const) expect(words[key].toLowerCase(), `${locale} ${key}`).toContain(silent[locale].match)
+      for (const replaced of silent[locale].replaces ?? []) expect(JSON.stringify(words).toLowerCase(), locale).not.toContain(replaced)
+      // “Reveal all” publishes everyone's drafts; “Vis alle” / “Visa alla” read as “show all”.
+      expect(words.revealAll, locale).not.toMatch(/^Visa? alle?$/)
+    }
   })
 
   it('names the Swedish compelling/repelling board in the words Swedish readers use', () => {

@@ -195,6 +195,8 @@ describe('shipped templates', () => {
         for (const line of lines) expect(line, `${id} ${locale}`).toMatch(/^[^:]+: \S/)
       }
     }
+    // Frederiksen & Grubb: "directly recruiting individual volunteers without involving the overarching voluntary organizations".
+    expect(zoneOf(t, 'public-side-coping').body!.en).toMatch(/recruiting single volunteers directly, bypassing the associations/)
     // The row header no longer lists the strategies as one flat list.
     expect(zoneOf(t, 'coping').body!.en).not.toMatch(/Selection/)
   })
@@ -248,6 +250,8 @@ describe('shipped templates', () => {
     // The individual form is street-level discretion, not a lone enthusiast.
     expect(forms[0].prompt!.en).toMatch(/use their discretion to adjust a service to a citizen’s wishes, capacities and strengths/)
     for (const locale of LOCALES) expect(allText(t, locale)).not.toMatch(/enthusiast|ildsjæl|eldsjäl|ildsjel/i)
+    // Swedish "stegen" is both "the ladder" and "the steps": name the ladder in full.
+    expect(allText(t, 'sv')).not.toMatch(/Stegen har|tittar på stegen/)
     // Both forms sit side by side in the stage's single row.
     expect(forms[0].y).toBe(forms[1].y)
     expect(forms[0].h).toBe(zoneOf(t, 'ad-hoc').h)
@@ -308,10 +312,26 @@ describe('shipped templates', () => {
     const t = byId('living-lab-kickoff')
     expect(t.sources[0].short).toBe('Nesti (2018), as summarised by Sorrentino, Sicilia & Howlett (2018)')
     for (const locale of LOCALES) expect(t.purpose[locale], locale).toMatch(/Nesti/)
-    for (const id of ['political-sponsorship', 'host-organisations', 'evaluation']) {
+    for (const id of ['political-sponsorship', 'host-organisations', 'evaluation', 'coordination']) {
       expect(zoneHoldsNotes(zoneOf(t, id)), id).toBe(true)
       expect(t.agenda.some((s) => s.zones?.includes(id)), id).toBe(true)
     }
+  })
+
+  // Nesti's second finding (Sorrentino et al.: "the civil servants who coordinate the Labs need to
+  // have open minds and a flexible approach to problem-solving, particularly in their relations
+  // with other public bodies"), which the audit found missing.
+  it('living-lab kickoff: asks who coordinates the lab and what keeps them open-minded and flexible, also with other public bodies', () => {
+    const t = byId('living-lab-kickoff')
+    const coordination = zoneOf(t, 'coordination')
+    expect(coordination.prompt!.en).toMatch(/Which civil servants coordinate the lab\?.*open mind and a flexible approach to problem-solving — also with other public bodies\?/)
+    expect(coordination.prompt!.da).toMatch(/embedsfolk.*åbent sind og en fleksibel tilgang/)
+    expect(coordination.prompt!.sv).toMatch(/tjänstepersoner.*öppna och flexibla/)
+    expect(coordination.prompt!.nb).toMatch(/offentlig ansatte.*åpne og fleksible/)
+    expect(t.purpose.en).toMatch(/civil servants who coordinate a lab need open minds and a flexible approach/)
+    expect(t.agenda.find((s) => s.id === 'after-launch')!.zones).toContain('coordination')
+    // Danish says living lab (living lab’et), not laboratorium, as Danish public bodies do.
+    expect(allText(t, 'da')).not.toMatch(/laboratori/i)
   })
 
   // Correction 10 (Hoppe et al., "Research Design, Method, and Material" and "Closing Comments").
@@ -337,6 +357,9 @@ describe('shipped templates', () => {
     for (const c of cols) for (const r of rows) expect(t.zones.filter((z) => z.column === c.id && z.row === r.id), `${c.id} ${r.id}`).toHaveLength(1)
     expect(zoneOf(t, 'control').label.en).toBe('How much control will we give up?')
     expect(t.sources.map((s) => s.short)).toEqual(['Hoppe et al. (2024)'])
+    // Figure 2 ("Mark 2") adds co-production and co-creation after collaboration (Hoppe et al., Discussion).
+    expect(t.notice!.en).toMatch(/Figure 2 goes beyond collaboration to co-production and co-creation/)
+    for (const locale of LOCALES) expect(t.notice![locale], locale).toMatch(/(Figure|Figur) 2/)
   })
 
   // Sorrentino et al., "Co-production and organizational capacities" (after Howlett & Ramesh).

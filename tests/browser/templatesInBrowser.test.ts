@@ -22,6 +22,7 @@ import {
 } from './browser.ts'
 
 const PROJECTOR = { width: 1920, height: 1080 }
+const LAPTOP = { width: 1440, height: 900 }
 
 // Like boardFixtures' openBoard, but at projector size and with a longer first-load deadline:
 // the larger templates take a while to lay out on a busy two-core machine.
@@ -73,6 +74,18 @@ async function zoomToBoard(page: Page): Promise<void> {
     const editor = (window as unknown as { coboardEditor: { zoomToFit(options?: object): void } }).coboardEditor
     editor.zoomToFit({ immediate: true })
   })
+}
+
+function viewportWidth(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { coboardEditor: { getViewportScreenBounds(): { w: number } } }).coboardEditor.getViewportScreenBounds().w)
+}
+
+// Resizes the window and waits until the editor has taken in its new size, then fits the board.
+async function resizeAndFit(page: Page, size: { width: number; height: number }): Promise<void> {
+  const before = await viewportWidth(page)
+  await page.setViewportSize(size)
+  await expect.poll(() => viewportWidth(page), { timeout: PATIENCE_MS }).not.toBe(before)
+  await zoomToBoard(page)
 }
 
 async function fetchTemplate(server: TestServer, id: string): Promise<Template> {
@@ -203,7 +216,7 @@ describe('templates in the browser', () => {
   })
 
   // The two templates issue 9 added, in every language: screenshots to look at before shipping
-  // (test-artifacts/templates/<id>-<locale>.png, and -examples with the example notes shown).
+  // (test-artifacts/templates/<id>-<locale>.png at 1920×1080, -1440 at 1440×900, and -examples with the example notes shown).
   describe.each(['power-and-mode', 'capacity-diagnosis'])('%s in every language', (id) => {
     it.each(LOCALES)('%s: every zone label is on the board, laid out as the template says', async (locale) => {
       const template = await fetchTemplate(server, id)
@@ -217,9 +230,13 @@ describe('templates in the browser', () => {
       expect(unexpectedOverlaps(frames)).toEqual([])
       await zoomToBoard(page)
       for (const zone of template.zones) {
-        await page.locator('.tl-shape').getByText(zone.label[locale], { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 5000 })
+        await page.locator('.tl-shape').getByText(zone.label[locale], { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: PATIENCE_MS })
       }
       await saveScreenshot(page, `templates/${id}-${locale}`)
+      // The same board on a 1440×900 laptop.
+      await resizeAndFit(page, LAPTOP)
+      await saveScreenshot(page, `templates/${id}-${locale}-1440`)
+      await resizeAndFit(page, PROJECTOR)
       await openPanel(page, locale)
       await page.getByRole('switch', { name: TEMPLATE_MESSAGES[locale].showExamples }).check()
       await expect.poll(() => exampleNoteTexts(page)).toBe(generateExampleNoteRecords(template, locale).length)
@@ -227,7 +244,9 @@ describe('templates in the browser', () => {
       await zoomToBoard(page)
       await saveScreenshot(page, `templates/${id}-${locale}-examples`)
       await facilitator.context.close()
-    })
+      // Three full-board screenshots with a window resize in between: more than the default minute
+      // on a busy two-core machine.
+    }, 180_000)
   })
 
   async function participantCannotMoveZone(link: string, id: string): Promise<void> {

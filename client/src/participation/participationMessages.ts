@@ -71,7 +71,7 @@ export const PARTICIPATION_MESSAGES: Catalog<Key> = {
     intendedHow: 'Hvordan {group} var ment å delta',
     howPlaceholder: 'hvordan',
     fewerThanThree: 'under 3',
-    anonymousNotice: 'Denne tavla er anonym. Velg bare interessentgruppen din – du blir ikke spurt om navn. Tavla lagrer gruppen din sammen med lappene og stemmene dine, aldri et navn. Lappene dine telles per gruppe.',
+    anonymousNotice: 'Denne tavlen er anonym. Velg bare interessentgruppen din – du blir ikke spurt om navn. Tavlen lagrer gruppen din sammen med lappene og stemmene dine, aldri et navn. Lappene dine telles per gruppe.',
     anonymousIntro: 'Anonym tavle',
   },
 }

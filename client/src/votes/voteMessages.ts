@@ -108,7 +108,7 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     minutesNone: 'når du avslutter den',
     byGroup: 'Vis resultatet per interessentgruppe (grupper med færre enn 3 som har stemt, vises ikke)',
     zones: 'Stem på lapper i',
-    zonesHint: 'Ingen valgt: alle lapper på tavla.',
+    zonesHint: 'Ingen valgt: alle lapper på tavlen.',
     startSubmit: 'Start avstemningen',
     cancel: 'Avbryt',
     resultsHeading: 'Resultat av avstemningen',
