@@ -72,10 +72,11 @@ export function recordPageErrors(page: Page): string[] {
   return errors
 }
 
-/** Saves a screenshot under test-artifacts/. */
+/** Saves a screenshot under test-artifacts/ (`name` may hold a folder: `report/outcomes-390x844`). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) })
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  await page.screenshot({ path: file })
 }
 
 /** Presets the remembered identity so a test can skip the join form. */
@@ -84,6 +85,8 @@ export async function rememberIdentity(
   identity: { id: string; name: string; group: string },
 ): Promise<void> {
   await context.addInitScript((value) => {
+    // A tab opened with rel="noopener" starts as about:blank, whose opaque origin has no storage.
+    if (window.location.protocol === 'about:') return
     if (!window.localStorage.getItem('coboard:identity')) {
       window.localStorage.setItem('coboard:identity', value)
     }
