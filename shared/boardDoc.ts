@@ -23,7 +23,7 @@ export const BOARD_DOC_KEYS = {
   /** Y.Map<noteShapeId, NoteOutcome>: what happened to each note (shared/outcomes/noteOutcome.ts). */
   outcomes: 'outcomes',
   /**
-   * Y.Map<attendeeId, { group, role, firstSeen, lastSeen }>: who took part, by stakeholder group,
+   * Y.Map<attendeeId, { group, role, firstSeen }>: who took part, by stakeholder group,
    * written by the server when someone's presence announces their group. Attendee ids are
    * pseudonymous (never a name), so exports can count participation by group.
    */

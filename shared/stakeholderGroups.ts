@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import type { Localized } from './locales.ts'
+import { COMMON_MESSAGES } from './i18n/commonMessages.ts'
+import { createTranslator } from './i18n/translator.ts'
+import { LOCALES, type Localized } from './locales.ts'
 
 /**
  * Who a participant speaks for. Chosen on joining a board; carried by their notes and presence so
@@ -18,57 +20,14 @@ export const STAKEHOLDER_GROUPS = [
 export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number]
 export const stakeholderGroupSchema = z.enum(STAKEHOLDER_GROUPS)
 
-/** Labels of each stakeholder group in every locale. */
-export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, Localized> = {
-  'civil-servant-strategic': {
-    en: 'Civil servant (strategic level)',
-    da: 'Offentligt ansat (strategisk niveau)',
-    sv: 'Tjänsteperson (strategisk nivå)',
-    nb: 'Offentlig ansatt (strategisk nivå)',
-  },
-  'civil-servant-operational': {
-    en: 'Civil servant (operational level)',
-    da: 'Offentligt ansat (udførende niveau)',
-    sv: 'Tjänsteperson (operativ nivå)',
-    nb: 'Offentlig ansatt (operativt nivå)',
-  },
-  'elected-politician': {
-    en: 'Elected politician',
-    da: 'Folkevalgt politiker',
-    sv: 'Förtroendevald politiker',
-    nb: 'Folkevalgt politiker',
-  },
-  'volunteer-association': {
-    en: 'Volunteer or association',
-    da: 'Frivillig eller forening',
-    sv: 'Volontär eller förening',
-    nb: 'Frivillig eller forening',
-  },
-  'citizen-service-user': {
-    en: 'Citizen or service user',
-    da: 'Borger eller bruger',
-    sv: 'Medborgare eller brukare',
-    nb: 'Innbygger eller tjenestebruker',
-  },
-  researcher: {
-    en: 'Researcher',
-    da: 'Forsker',
-    sv: 'Forskare',
-    nb: 'Forsker',
-  },
-  'private-sector': {
-    en: 'Private sector',
-    da: 'Privat sektor',
-    sv: 'Privat sektor',
-    nb: 'Privat sektor',
-  },
-  other: {
-    en: 'Other',
-    da: 'Andet',
-    sv: 'Annat',
-    nb: 'Annet',
-  },
-}
+/**
+ * Labels of each stakeholder group in every locale, read from the shared ICU catalogue
+ * (shared/i18n/commonMessages.ts, keys `group_<id>`): the words live there, with every other
+ * catalogue's checks; this is their typed face for the many places that show a group.
+ */
+export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, Localized> = Object.fromEntries(
+  STAKEHOLDER_GROUPS.map((group) => [group, Object.fromEntries(LOCALES.map((locale) => [locale, createTranslator(COMMON_MESSAGES, locale)(`group_${group}`)]))]),
+) as Record<StakeholderGroup, Localized>
 
 /**
  * A colour per stakeholder group for cursors and badges. Chosen from the Okabe–Ito palette, which

@@ -11,6 +11,7 @@ import { ErrorPanel } from './ui/ErrorPanel.tsx'
 // soon as the small main chunk has run.
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 const OutcomesPage = lazy(() => import('./report/OutcomesPage.tsx').then((module) => ({ default: module.OutcomesPage })))
+const VersionView = lazy(() => import('./report/VersionView.tsx').then((module) => ({ default: module.VersionView })))
 
 /** The whole app: picks the UI language and the page for the current address. */
 export function App() {
@@ -42,6 +43,10 @@ export function App() {
       ) : route.page === 'board' && route.view === 'outcomes' ? (
         <Suspense fallback={<Opening />}>
           <OutcomesPage boardId={route.boardId} token={route.token} onBoardLocale={setBoardLocale} />
+        </Suspense>
+      ) : route.page === 'version' ? (
+        <Suspense fallback={<Opening />}>
+          <VersionView boardId={route.boardId} token={route.token} versionId={route.versionId} onBoardLocale={setBoardLocale} />
         </Suspense>
       ) : route.page === 'board' ? (
         <Suspense fallback={<Opening />}>

@@ -5,13 +5,16 @@ export type BoardViewKind = 'editor' | 'presenter' | 'outcomes'
 export type Route =
   | { page: 'lobby' }
   | { page: 'board'; boardId: string; token: string | undefined; view: BoardViewKind }
+  /** A kept version of the board, read-only (client/src/report/VersionView.tsx). */
+  | { page: 'version'; boardId: string; token: string | undefined; versionId: string }
   | { page: 'notFound' }
 
 /**
  * Reads the route from a location. The token travels in the fragment (`#k=...`) so that it never
  * appears in HTTP requests, server logs or Referer headers. `?view=presenter` opens the board's
  * presenter view (`/b/<id>?view=presenter#k=<token>`): the board for a projector, without editing;
- * `?view=outcomes` the "What happened to our input" page (client/src/report/OutcomesPage.tsx).
+ * `?view=outcomes` the "What happened to our input" page (client/src/report/OutcomesPage.tsx);
+ * `?view=version&v=<versionId>` a kept version of the board, read-only (facilitator link).
  */
 export function parseRoute(location: { pathname: string; hash: string; search?: string }): Route {
   if (location.pathname === '/' || location.pathname === '') return { page: 'lobby' }
@@ -19,7 +22,10 @@ export function parseRoute(location: { pathname: string; hash: string; search?: 
   if (!match) return { page: 'notFound' }
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
   const token = fragment.get('k') ?? undefined
-  const asked = new URLSearchParams(location.search ?? '').get('view')
+  const query = new URLSearchParams(location.search ?? '')
+  const asked = query.get('view')
+  const versionId = query.get('v')
+  if (asked === 'version' && versionId) return { page: 'version', boardId: match[1], token: token === '' ? undefined : token, versionId }
   const view: BoardViewKind = asked === 'presenter' || asked === 'outcomes' ? asked : 'editor'
   return { page: 'board', boardId: match[1], token: token === '' ? undefined : token, view }
 }
@@ -33,4 +39,9 @@ export function presenterLink(link: string): string {
   const url = new URL(link)
   url.searchParams.set('view', 'presenter')
   return url.toString()
+}
+
+/** The address of a kept version's read-only view, from the board's (facilitator) link. */
+export function versionLink(location: { origin: string; pathname: string; hash: string }, versionId: string): string {
+  return `${location.origin}${location.pathname}?view=version&v=${encodeURIComponent(versionId)}${location.hash}`
 }

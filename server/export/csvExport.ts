@@ -33,8 +33,7 @@ export function csvExport(report: BoardReport, exportedAt: number): string {
     t('statusDateLabel'),
   ]
   const rows: Array<Array<string | number>> = [header]
-  const zones = [...report.zones, ...(report.outside.length ? [{ id: '', label: t('outsideZones'), prompt: '', notes: report.outside }] : [])]
-  for (const zone of zones) {
+  for (const zone of x.sections()) {
     for (const note of zone.notes) {
       rows.push([
         zone.label,

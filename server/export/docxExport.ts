@@ -51,8 +51,7 @@ export async function docxExport(report: BoardReport, exportedAt: number): Promi
   if (x.version) children.push(new Paragraph(x.version))
   if (report.anonymous) children.push(new Paragraph({ children: [new TextRun({ text: t('anonymousNotice'), italics: true })] }))
 
-  const zones = [...report.zones, ...(report.outside.length ? [{ id: '', label: t('outsideZones'), prompt: '', notes: report.outside }] : [])]
-  for (const zone of zones) {
+  for (const zone of x.sections()) {
     children.push(new Paragraph({ text: zone.label, heading: HeadingLevel.HEADING_1 }))
     if (zone.prompt) children.push(new Paragraph({ children: [new TextRun({ text: t('zonePrompt', { prompt: zone.prompt }), italics: true })] }))
     children.push(new Paragraph(t('noteCount', { count: zone.notes.length })))
@@ -61,19 +60,8 @@ export async function docxExport(report: BoardReport, exportedAt: number): Promi
 
   children.push(new Paragraph({ text: t('participationHeading'), heading: HeadingLevel.HEADING_1 }))
   children.push(new Paragraph(t('participationIntro')))
-  children.push(
-    table(
-      [t('groupLabel'), t('intendedLabel'), t('intendedHowLabel'), t('presentLabel'), t('notesWrittenLabel'), t('votersLabel')],
-      report.participation.map((row) => [
-        x.group(row.group),
-        row.intended?.people ?? '',
-        row.intended?.how ?? '',
-        row.present,
-        row.notes,
-        row.voters === null ? t('hiddenFewVoters') : row.voters,
-      ]),
-    ),
-  )
+  const participation = x.participation()
+  children.push(table(participation.header, participation.rows))
   if (report.sources.length) {
     children.push(new Paragraph({ text: t('sourcesHeading'), heading: HeadingLevel.HEADING_1 }))
     for (const source of report.sources) children.push(new Paragraph({ text: source.full, bullet: { level: 0 } }))

@@ -30,20 +30,9 @@ export function markdownExport(report: BoardReport, exportedAt: number): string 
   }
   if (report.outside.length) lines.push(`## ${t('outsideZones')}`, '', ...report.outside.map(note), '')
   lines.push(`## ${t('participationHeading')}`, '', t('participationIntro'), '')
-  const headers = [t('groupLabel'), t('intendedLabel'), t('intendedHowLabel'), t('presentLabel'), t('notesWrittenLabel'), t('votersLabel')]
-  lines.push(`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`)
-  for (const row of report.participation) {
-    lines.push(
-      `| ${[
-        x.group(row.group),
-        row.intended?.people ?? '',
-        escape(row.intended?.how ?? ''),
-        row.present,
-        row.notes,
-        row.voters === null ? t('hiddenFewVoters') : row.voters,
-      ].join(' | ')} |`,
-    )
-  }
+  const table = x.participation()
+  lines.push(`| ${table.header.join(' | ')} |`, `| ${table.header.map(() => '---').join(' | ')} |`)
+  for (const row of table.rows) lines.push(`| ${row.map((cell) => escape(String(cell))).join(' | ')} |`)
   lines.push('')
   if (report.sources.length) lines.push(`## ${t('sourcesHeading')}`, '', ...report.sources.map((s) => `- ${escape(s.full)}`), '')
   return lines.join('\n')

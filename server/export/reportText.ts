@@ -1,4 +1,4 @@
-import type { BoardReport, NoteReport } from '../../shared/export/boardReport.ts'
+import type { BoardReport, NoteReport, ZoneReport } from '../../shared/export/boardReport.ts'
 import { createTranslator, formatDate } from '../../shared/i18n/translator.ts'
 import { REPORT_MESSAGES } from '../../shared/i18n/reportMessages.ts'
 import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../shared/stakeholderGroups.ts'
@@ -27,5 +27,19 @@ export function reportText(report: BoardReport, exportedAt: number) {
             .join('; ')
         : '',
     status: (note: NoteReport) => t(note.outcome ? (`status_${note.outcome.status}` as const) : 'status_none'),
+    /** The zones in order, then the notes outside every zone as a last section (when there are any). */
+    sections: (): ZoneReport[] => [...report.zones, ...(report.outside.length ? [{ id: '', label: t('outsideZones'), prompt: '', notes: report.outside }] : [])],
+    /** The participation appendix as a table: a header and a row per stakeholder group. */
+    participation: () => ({
+      header: [t('groupLabel'), t('intendedLabel'), t('intendedHowLabel'), t('presentLabel'), t('notesWrittenLabel'), t('votersLabel', { votes: report.closedVotes })],
+      rows: report.participation.map((row) => [
+        group(row.group),
+        row.intended?.people ?? '',
+        row.intended?.how ?? '',
+        row.present,
+        row.notes,
+        row.voters === null ? t('hiddenFewVoters') : row.voters,
+      ]),
+    }),
   }
 }

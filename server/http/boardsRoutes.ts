@@ -2,6 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { boardParamsSchema, CREATE_KEY_HEADER, createBoardRequestSchema, type BoardInfo, type CreatedBoard } from '../../shared/api/boards.ts'
+import { COMMON_MESSAGES } from '../../shared/i18n/commonMessages.ts'
+import { createTranslator } from '../../shared/i18n/translator.ts'
 import { DEFAULT_LOCALE, type Locale } from '../../shared/locales.ts'
 import type { BoardService } from '../boards/BoardService.ts'
 import type { TemplateCatalog } from '../boards/TemplateCatalog.ts'
@@ -10,12 +12,8 @@ import { requireAccess } from './boardAccess.ts'
 import { HttpError } from './HttpError.ts'
 import type { AddressLimiter } from './rateLimits.ts'
 
-const DEFAULT_TITLE: Record<Locale, string> = {
-  en: 'Untitled board',
-  da: 'Unavngivet tavle',
-  sv: 'Namnlös tavla',
-  nb: 'Tavle uten navn',
-}
+/** The title of a board created without one, in its language (the client shows the same words). */
+const defaultTitle = (locale: Locale) => createTranslator(COMMON_MESSAGES, locale)('untitledBoard')
 
 export interface BoardsRoutesOptions {
   boards: BoardService
@@ -48,7 +46,7 @@ export async function boardsRoutes(app: FastifyInstance, options: BoardsRoutesOp
         })
       }
       const anonymous = request.body.anonymous ?? templates.get(template)?.defaultAnonymous ?? false
-      const created = await boards.create({ template, locale, title: title || DEFAULT_TITLE[locale], anonymous })
+      const created = await boards.create({ template, locale, title: title || defaultTitle(locale), anonymous })
       options.log.info({ board: created.board.id, template }, 'board created')
       reply.code(201)
       return {

@@ -5,7 +5,8 @@ import type { z } from 'zod'
 import { EXPORT_FORMATS, EXPORT_TYPES, exportFileName, exportQuerySchema, reportQuerySchema, type ExportFormat } from '../../shared/api/exports.ts'
 import { boardParamsSchema } from '../../shared/api/versions.ts'
 import { readBoardMeta, readBoardSettings } from '../../shared/boardDoc.ts'
-import { buildBoardReport, type BoardReport } from '../../shared/export/boardReport.ts'
+import { buildBoardReport, type BoardReport, type NoteReport } from '../../shared/export/boardReport.ts'
+import type { Role } from '../../shared/roles.ts'
 import { type BoardHistory, VersionNotFoundError } from '../boards/BoardHistory.ts'
 import type { BoardService } from '../boards/BoardService.ts'
 import type { TemplateCatalog } from '../boards/TemplateCatalog.ts'
@@ -13,22 +14,36 @@ import { csvExport } from '../export/csvExport.ts'
 import { docxExport } from '../export/docxExport.ts'
 import { markdownExport } from '../export/markdownExport.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
+import { attachment } from './attachment.ts'
 import { requireAccess } from './boardAccess.ts'
 import { documentExportRoutes } from './documentExportRoutes.ts'
 import { HttpError } from './HttpError.ts'
 
-/** `Content-Disposition` with an ASCII fallback and the real (UTF-8) name, as RFC 6266 has it. */
-function attachment(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'")
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+/**
+ * What the "What happened to our input" page may show to a link that may not export: every note's
+ * text, group and status — not names, votes or the participation appendix, which only an export
+ * would give. Why not refuse the page too: it is how people hear what became of their input,
+ * which the export switch is not meant to stop.
+ */
+export function withoutExportOnlyContent(report: BoardReport): BoardReport {
+  const strip = (note: NoteReport): NoteReport => ({ ...note, author: null, votes: null })
+  return {
+    ...report,
+    zones: report.zones.map((zone) => ({ ...zone, notes: zone.notes.map(strip) })),
+    outside: report.outside.map(strip),
+    participation: [],
+    lastVoteClosedAt: null,
+    closedVotes: 0,
+  }
 }
 
 /**
  * Reports of a board's content: `GET /api/boards/<id>/export?format=md|csv|docx[&version=<id>]`
  * (a file; the facilitator always, participants and observers unless the facilitator turned
  * exports off) and `GET /api/boards/<id>/report[?version=<id>]` (the same content as JSON, for the
- * "What happened to our input" page; every link). Both read the board's document with the same
- * zone membership as the client.
+ * "What happened to our input" page; every link, trimmed by withoutExportOnlyContent when the
+ * link may not export). Both read the board's document with the same zone membership as the
+ * client; a kept version's records are first migrated to the running tldraw schema.
  */
 export async function exportRoutes(
   app: FastifyInstance,
@@ -38,14 +53,17 @@ export async function exportRoutes(
   // The collective document's own export (issue 13).
   await documentExportRoutes(app, options)
 
+  // The facilitator always may; participants and observers while settings.exportsAllowed holds.
+  const mayExport = async (boardId: string, role: Role) => role === 'facilitator' || (await boards.settingsOf(boardId)).exportsAllowed
+
   async function report(boardId: string, versionId: string | undefined): Promise<BoardReport> {
-    const build = (doc: Y.Doc, version?: { label: string | null; createdAt: number }) =>
-      buildBoardReport(doc, catalog.get(readBoardMeta(doc)?.template ?? ''), { version })
+    const build = (doc: Y.Doc, options?: Parameters<typeof buildBoardReport>[2]) =>
+      buildBoardReport(doc, catalog.get(readBoardMeta(doc)?.template ?? ''), options)
     if (versionId) {
       try {
-        const { version, doc } = await history.records(boardId, versionId)
+        const { version, records, doc } = await history.records(boardId, versionId)
         try {
-          return build(doc, { label: version.label, createdAt: version.createdAt })
+          return build(doc, { version: { label: version.label, createdAt: version.createdAt }, records })
         } finally {
           doc.destroy()
         }
@@ -72,7 +90,7 @@ export async function exportRoutes(
       if (!EXPORT_FORMATS.includes(format)) {
         throw new HttpError(400, 'bad_request', `Unknown format "${String(format).slice(0, 20)}". Valid formats: ${EXPORT_FORMATS.join(', ')}.`)
       }
-      if (access.role !== 'facilitator' && !(await boards.settingsOf(boardId)).exportsAllowed) {
+      if (!(await mayExport(boardId, access.role))) {
         throw new HttpError(403, 'forbidden', 'The facilitator has turned exports off for this link.')
       }
       const content = await report(boardId, request.query.version)
@@ -92,8 +110,10 @@ export async function exportRoutes(
     '/api/boards/:boardId/report',
     { schema: { params: boardParamsSchema, querystring: reportQuerySchema } },
     async (request): Promise<BoardReport> => {
-      await requireAccess(boards, request, request.params.boardId)
-      return report(request.params.boardId, request.query.version)
+      const { boardId } = request.params
+      const access = await requireAccess(boards, request, boardId)
+      const content = await report(boardId, request.query.version)
+      return (await mayExport(boardId, access.role)) ? content : withoutExportOnlyContent(content)
     },
   )
 }

@@ -1,4 +1,4 @@
-import type { TLNoteShape, TLShape } from '@tldraw/tlschema'
+import type { TLNoteShape, TLRecord, TLShape } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { BOARD_DOC_KEYS, readBoardMeta, readBoardSettings } from '../boardDoc.ts'
 import type { Locale } from '../locales.ts'
@@ -20,7 +20,10 @@ export interface NoteReport {
   group: StakeholderGroup | null
   /** The author's display name; never on anonymous boards. */
   author: string | null
-  /** From the latest closed vote the note took part in. */
+  /**
+   * From the latest closed vote that covered the note (one over every zone, or over the note's
+   * zone, or one it got dots in); null when no vote covered it.
+   */
   votes: { total: number; byGroup: Partial<Record<StakeholderGroup, number>> } | null
   outcome: NoteOutcome | null
 }
@@ -39,7 +42,10 @@ export interface GroupParticipation {
   /** People who joined with this group (facilitators and participants; observers not counted). */
   present: number
   notes: number
-  /** People of the group who voted in the latest closed vote; null when hidden (fewer than 3). */
+  /**
+   * The most people of the group who voted in any one closed vote (ballots are secret, so people
+   * cannot be followed across votes); null when every vote hid the group's figures (fewer than 3).
+   */
   voters: number | null
   intended: { people: number | null; how: string } | null
   /** The template suggests this group. */
@@ -61,6 +67,8 @@ export interface BoardReport {
   participation: GroupParticipation[]
   /** When the latest vote closed, if any. */
   lastVoteClosedAt: number | null
+  /** How many votes have closed on the board. */
+  closedVotes: number
 }
 
 const asGroup = (value: unknown): StakeholderGroup | null => {
@@ -77,21 +85,26 @@ const asGroup = (value: unknown): StakeholderGroup | null => {
 export function buildBoardReport(
   doc: Y.Doc,
   template: Template | undefined,
-  options: { version?: { label: string | null; createdAt: number } } = {},
+  options: {
+    version?: { label: string | null; createdAt: number }
+    /** The board's records when they are not the doc's own: a kept version's, migrated to the running schema. */
+    records?: readonly TLRecord[]
+  } = {},
 ): BoardReport {
   const meta = readBoardMeta(doc)
   const locale: Locale = meta?.locale ?? 'en'
   const settings = readBoardSettings(doc)
-  const records = readRecords(doc)
+  const records = options.records ?? readRecords(doc)
   const shapes = new Map(records.filter((r): r is TLShape => r.typeName === 'shape').map((s) => [s.id as string, s]))
   const frames = findZoneFrames(records)
   const zoneOfNote = assignNotesToZones(records)
-  const votes = latestClosedVote(doc)
+  const votes = closedVotesNewestFirst(doc)
   const outcomes = doc.getMap<unknown>(BOARD_DOC_KEYS.outcomes)
 
   const noteReport = (note: TLNoteShape): NoteReport => {
     const m = note.meta as Record<string, unknown>
-    const result = votes?.results?.notes[note.id]
+    const vote = votes.find((v) => coversNote(v, note.id, zoneOfNote.get(note.id) ?? null))
+    const result = vote?.results?.notes[note.id] ?? (vote ? { total: 0 } : undefined)
     const outcome = noteOutcomeSchema.safeParse(outcomes.get(note.id))
     return {
       id: note.id,
@@ -157,22 +170,46 @@ export function buildBoardReport(
     zones,
     outside,
     participation: participation(doc, template, [...zones.flatMap((z) => z.notes), ...outside], votes),
-    lastVoteClosedAt: votes?.closedAt ?? null,
+    lastVoteClosedAt: votes[0]?.closedAt ?? null,
+    closedVotes: votes.length,
   }
 }
 
-/** The vote that closed last (its results are what reports show). */
-function latestClosedVote(doc: Y.Doc): VoteRecord | undefined {
-  let latest: VoteRecord | undefined
+type ClosedVote = VoteRecord & { results: NonNullable<VoteRecord['results']> }
+
+/** The board's closed votes with results, the latest first. */
+function closedVotesNewestFirst(doc: Y.Doc): ClosedVote[] {
+  const closed: ClosedVote[] = []
   for (const value of doc.getMap<unknown>(BOARD_DOC_KEYS.votes).values()) {
     const parsed = voteRecordSchema.safeParse(value)
-    if (!parsed.success || parsed.data.status !== 'closed' || !parsed.data.results) continue
-    if (!latest || (parsed.data.closedAt ?? 0) > (latest.closedAt ?? 0)) latest = parsed.data
+    if (parsed.success && parsed.data.status === 'closed' && parsed.data.results) closed.push(parsed.data as ClosedVote)
   }
-  return latest
+  return closed.sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0) || (a.id < b.id ? -1 : 1))
 }
 
-function participation(doc: Y.Doc, template: Template | undefined, notes: NoteReport[], votes: VoteRecord | undefined): GroupParticipation[] {
+/**
+ * Whether a vote was about a note: it got dots in it, or the vote took every zone, or the note's
+ * zone. Why not simply the latest vote: a vote on one zone says nothing about the notes of the
+ * others, whose earlier results must stay in the report.
+ */
+export function coversNote(vote: VoteRecord, noteId: string, zone: string | null): boolean {
+  if (vote.results?.notes[noteId]) return true
+  return vote.config.zones.length === 0 || (zone !== null && vote.config.zones.includes(zone))
+}
+
+/** The most voters of a group in any one vote; null when all votes that counted it hid it. */
+function votersOf(group: StakeholderGroup, votes: readonly ClosedVote[]): number | null {
+  let most: number | null = null
+  let hidden = false
+  for (const vote of votes) {
+    const n = vote.results.votersByGroup[group]
+    if (n === null) hidden = true
+    else if (n !== undefined) most = Math.max(most ?? 0, n)
+  }
+  return most ?? (hidden ? null : 0)
+}
+
+function participation(doc: Y.Doc, template: Template | undefined, notes: NoteReport[], votes: readonly ClosedVote[]): GroupParticipation[] {
   const present = new Map<StakeholderGroup, number>()
   for (const value of doc.getMap<{ group?: unknown; role?: unknown }>(BOARD_DOC_KEYS.attendance).values()) {
     const group = asGroup(value?.group)
@@ -183,12 +220,12 @@ function participation(doc: Y.Doc, template: Template | undefined, notes: NoteRe
   const intended = readSession(doc).intended
   const suggested = new Set(template?.suggestedGroups ?? [])
   return STAKEHOLDER_GROUPS.filter(
-    (g) => suggested.has(g) || present.has(g) || written.has(g) || intended[g] !== undefined || votes?.results?.votersByGroup[g] !== undefined,
+    (g) => suggested.has(g) || present.has(g) || written.has(g) || intended[g] !== undefined || votes.some((v) => v.results.votersByGroup[g] !== undefined),
   ).map((group) => ({
     group,
     present: present.get(group) ?? 0,
     notes: written.get(group) ?? 0,
-    voters: votes?.results ? (votes.results.votersByGroup[group] ?? (votes.results.votersByGroup[group] === null ? null : 0)) : 0,
+    voters: votersOf(group, votes),
     intended: intended[group] ?? null,
     suggested: suggested.has(group),
   }))

@@ -28,4 +28,14 @@ describe('compareVersions', () => {
     expect(diff.perZone.hopes).toEqual({ added: 1, removed: 0, movedIn: 0, movedOut: 1, edited: 1, before: 3, after: 3 })
     expect(diff.perZone.worries).toEqual({ added: 0, removed: 1, movedIn: 1, movedOut: 0, edited: 0, before: 1, after: 1 })
   })
+
+  it('lists a note that was moved and edited under both, counting the edit in the zone it is in now', () => {
+    const frames = [zoneFrame('hopes', 0), zoneFrame('worries', 2000)]
+    const diff = compareVersions([...frames, note('a', 'Buses', 100)], [...frames, note('a', 'Buses at night', 2100)])
+    expect(diff.moved.map((n) => n.id)).toEqual(['shape:a'])
+    expect(diff.edited.map((n) => n.before?.text)).toEqual(['Buses'])
+    expect(diff.unchanged).toBe(0)
+    expect(diff.perZone.hopes).toMatchObject({ movedOut: 1, edited: 0 })
+    expect(diff.perZone.worries).toMatchObject({ movedIn: 1, edited: 1 })
+  })
 })

@@ -17,10 +17,13 @@ export interface VersionComparison {
   removed: NoteChange[]
   /** In another zone than before (edited or not). */
   moved: NoteChange[]
-  /** Same zone, other text. */
+  /** Other text than before (moved or not: a note moved and edited is in both lists). */
   edited: NoteChange[]
   unchanged: number
-  /** Per zone ('' for notes outside every zone): how many notes came, went, moved in or out, were edited. */
+  /**
+   * Per zone ('' for notes outside every zone): how many notes came, went, moved in or out, were
+   * edited (counted in the zone they are in now), and how many it held before and after.
+   */
   perZone: Record<string, { added: number; removed: number; movedIn: number; movedOut: number; edited: number; before: number; after: number }>
 }
 
@@ -52,16 +55,19 @@ export function compareVersions(before: readonly TLRecord[], after: readonly TLR
     if (!old) {
       result.added.push({ id, text: note.text, after: note })
       zone(note.zone).added++
-    } else if (old.zone !== note.zone) {
-      result.moved.push({ id, text: note.text, before: old, after: note })
+      continue
+    }
+    const change = { id, text: note.text, before: old, after: note }
+    if (old.zone !== note.zone) {
+      result.moved.push(change)
       zone(old.zone).movedOut++
       zone(note.zone).movedIn++
-    } else if (old.text !== note.text) {
-      result.edited.push({ id, text: note.text, before: old, after: note })
-      zone(note.zone).edited++
-    } else {
-      result.unchanged++
     }
+    if (old.text !== note.text) {
+      result.edited.push(change)
+      zone(note.zone).edited++
+    }
+    if (old.zone === note.zone && old.text === note.text) result.unchanged++
   }
   for (const [id, note] of then) {
     if (now.has(id)) continue

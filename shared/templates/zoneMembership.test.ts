@@ -1,12 +1,13 @@
 import type { TLNoteShape, TLParentId, TLRecord, TLShapeId } from '@tldraw/tlschema'
 import { toRichText } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { generateExampleNoteRecords, generateTemplateRecords, NOTE_SIZE, zoneShapeId } from './generateTemplateRecords.ts'
+import { coboardMeta, generateExampleNoteRecords, generateTemplateRecords, NOTE_SIZE, zoneShapeId } from './generateTemplateRecords.ts'
 import { activeZones, parseTemplate, rectContains, zoneHoldsNotes, type Template, type Zone } from './templateSchema.ts'
 import { loadShippedTemplates, validTemplateJson } from './testFixtures.ts'
-import { assignNotesToZones, findZoneFrames, groupNotesByZone } from './zoneMembership.ts'
+import { assignNotesToZones, findZoneFrames, groupNotesByZone, noteHoldingFrames, zoneFrameOfNote } from './zoneMembership.ts'
 
 const templates = loadShippedTemplates()
+const coboardMetaOf = (r: TLRecord) => coboardMeta(r as never)
 const fixture = (() => {
   const r = parseTemplate(validTemplateJson())
   if (!r.ok) throw new Error(r.errors.join('\n'))
@@ -104,5 +105,34 @@ describe('zone membership', () => {
     const groups = groupNotesByZone([...records, a, b, c])
     expect(groups.get('inner')?.map((n) => n.id)).toEqual([a.id, b.id])
     expect(groups.get(null)?.map((n) => n.id)).toEqual([c.id])
+  })
+
+  it('judges a frame without a holdsNotes marker by its kind, and never takes an example frame for a zone', () => {
+    const records = generateTemplateRecords(fixture, 'en')
+    const unmarked = records.map((r) => {
+      const meta = r.typeName === 'shape' ? (coboardMetaOf(r) as Record<string, unknown> | undefined) : undefined
+      if (!meta?.zone) return r
+      const { holdsNotes: _dropped, ...rest } = meta
+      return { ...r, meta: { coboard: rest } } as TLRecord
+    })
+    const onHeader = note('header', 400 + 44 - 100, 432 + 60 - 100)
+    const inInner = note('inner', 400, 1500)
+    const membership = assignNotesToZones([...unmarked, onHeader, inInner])
+    expect(membership.get(onHeader.id)).toBeNull()
+    expect(membership.get(inInner.id)).toBe('inner')
+    const example = records.map((r) => (r.id === zoneShapeId(fixture.id, 'inner') ? ({ ...r, meta: { coboard: { ...coboardMetaOf(r), example: true } } } as TLRecord) : r))
+    expect(findZoneFrames(example).map((f) => f.zoneId)).not.toContain('inner')
+  })
+
+  it('answers one note at a time through any lookup (a live editor), exactly as for a whole board', () => {
+    const records = [...generateTemplateRecords(fixture, 'en'), note('a', 400, 1500), note('p', 0, 1400, zoneShapeId(fixture.id, 'challenge')), note('far', 9000, 0)]
+    const byId = new Map(records.map((r) => [r.id as string, r]))
+    const lookup = (id: string) => byId.get(id) as never
+    const frames = noteHoldingFrames(findZoneFrames(records))
+    const all = assignNotesToZones(records)
+    for (const r of records) {
+      if (r.typeName !== 'shape' || r.type !== 'note') continue
+      expect(zoneFrameOfNote(r as TLNoteShape, lookup, frames)?.zoneId ?? null).toBe(all.get(r.id))
+    }
   })
 })

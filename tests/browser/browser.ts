@@ -85,6 +85,8 @@ export async function rememberIdentity(
   identity: { id: string; name: string; group: string },
 ): Promise<void> {
   await context.addInitScript((value) => {
+    // A tab opened with rel="noopener" starts as about:blank, whose opaque origin has no storage.
+    if (window.location.protocol === 'about:') return
     if (!window.localStorage.getItem('coboard:identity')) {
       window.localStorage.setItem('coboard:identity', value)
     }

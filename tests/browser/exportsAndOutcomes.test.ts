@@ -1,102 +1,54 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getIndexAbove, type IndexKey } from '@tldraw/utils'
-import { findZoneFrames } from '../../shared/templates/zoneMembership.ts'
-import { readRecords } from '../../shared/tldrawYjs/recordsDoc.ts'
-import { addNote } from '../helpers/boardContent.ts'
-import { connectClient, type SyncClient } from '../helpers/clients.ts'
-import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../helpers/wait.ts'
 import { waitForCanvas, waitForSynced } from './boardFixtures.ts'
-import {
-  axeViolations,
-  foreignRequests,
-  launchBrowser,
-  PATIENCE_MS,
-  recordPageErrors,
-  recordRequests,
-  rememberIdentity,
-  type TestBrowser,
-} from './browser.ts'
+import { ARTIFACTS_DIR, axeViolations, PATIENCE_MS, saveScreenshot } from './browser.ts'
 import { controlsOffScreen } from './onScreen.ts'
+import { download, itLeftNoForeignRequestsOrErrors, openAs, openBoardPanel, serious, useReportSession, writeNoteInZone } from './reportFixtures.ts'
 
 /** Screenshots for the issue's closing note (looked at by a person, not compared by the test). */
-const SHOTS = process.env.ISSUE12_SHOTS ?? path.resolve(import.meta.dirname, '../../test-artifacts/issue12')
+const shot = (page: Page, name: string) => saveScreenshot(page, `report/${name}`)
 
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
+/**
+ * Clicks an export button whose file takes many steps to draw (a PDF with a page per zone) and
+ * returns the download, waiting as long as the "Drawing page n of m" status keeps moving.
+ */
+async function downloadWithProgress(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
+  let file: { name: string; bytes: Buffer } | undefined
+  let failure: unknown
+  const done = page.waitForEvent('download', { timeout: 0 }).then(
+    async (d) => (file = { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) }),
+    (error: unknown) => (failure = error),
+  )
+  await page.locator(`.report-popover button[data-format="${format}"]`).click()
+  const status = page.locator('.report-export__status')
+  let seen = ''
+  while (!file && !failure) {
+    const moved = page.waitForFunction((before) => document.querySelector('.report-export__status')?.textContent !== before, seen, { timeout: PATIENCE_MS })
+    await Promise.race([done, moved])
+    seen = (await status.textContent()) ?? ''
+  }
+  if (!file) throw failure
+  return file
 }
 
-const serious = (violations: Awaited<ReturnType<typeof axeViolations>>) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-
-async function openAs(browser: Browser, link: string, viewport: { width: number; height: number }, phone = false) {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true, ...(phone ? { hasTouch: true, isMobile: true } : {}) })
-  const requests = recordRequests(context)
-  await rememberIdentity(context, { id: `id-${viewport.width}`, name: 'Frida Holm', group: 'civil-servant-operational' })
-  const page = await context.newPage()
-  const errors = recordPageErrors(page)
-  await page.goto(link)
-  return { context, page, requests, errors }
-}
-
-/** Clicks an export button and returns the downloaded file's name and bytes. */
-async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download', { timeout: PATIENCE_MS }),
-    page.locator(`.report-popover button[data-format="${format}"]`).click(),
-  ])
-  const filePath = await file.path()
-  return { name: file.suggestedFilename(), bytes: fs.readFileSync(filePath) }
-}
-
-describe('exports, outcomes and versions in the browser', () => {
-  let server: TestServer
-  let browser: TestBrowser
-  let writer: SyncClient
-  let board: Awaited<ReturnType<TestServer['createBoard']>>
-  let facilitator: Awaited<ReturnType<typeof openAs>>
-  const pageErrors: string[] = []
-  const requests: string[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    board = await server.createBoard({ template: 'stakeholder-map', locale: 'en', title: 'Loneliness in Aarhus' })
-    writer = await connectClient(server.wsUrl, board.id, board.tokens.participant)
-    const frame = (zone: string) => findZoneFrames(readRecords(writer.doc)).find((f) => f.zoneId === zone)!.bounds
-    const missing = frame('who-is-missing')
-    // Above the zone frames, as notes written on the board are.
-    const top = readRecords(writer.doc).flatMap((r) => (r.typeName === 'shape' ? [r.index] : [])).sort().at(-1) as IndexKey
-    addNote(writer.doc, 'elderly', 'Lonely elderly people', { x: missing.x + 40, y: missing.y + 80, index: getIndexAbove(top), meta: { group: 'citizen-service-user', authorName: 'Astrid' } })
-    // A kept version before the second session's note, to compare with the board now.
-    await waitFor(async () => {
-      const list = (await (await fetch(`${server.url}/api/boards/${board.id}/report`, { headers: { Authorization: `Bearer ${board.tokens.facilitator}` } })).json()) as { zones: Array<{ notes: unknown[] }> }
-      return list.zones.some((zone) => zone.notes.length > 0)
-    }, 10_000, 'the note on the server')
-    const saved = await fetch(`${server.url}/api/boards/${board.id}/versions`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${board.tokens.facilitator}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ label: 'After the first workshop' }),
-    })
-    expect(saved.status).toBeLessThan(300)
-    addNote(writer.doc, 'cafe', 'Village hall café', { x: missing.x + 40, y: missing.y + 320, index: getIndexAbove(getIndexAbove(top)), meta: { group: 'volunteer-association', authorName: 'Bo' } })
-    browser = await launchBrowser()
-    facilitator = await openAs(browser.browser, board.links.facilitator, { width: 1440, height: 900 })
-    await waitForCanvas(facilitator.page)
-    await waitForSynced(facilitator.page)
-    await facilitator.page.locator('.tl-canvas .tl-shape', { hasText: 'Village hall café' }).first().waitFor({ timeout: PATIENCE_MS })
+describe('exports and outcomes in the browser', () => {
+  const session = useReportSession({
+    writerRole: 'participant',
+    seed: async ({ writer }) => {
+      writeNoteInZone(session.writer.doc, 'who-is-missing', 'elderly', 'Lonely elderly people', { dx: 40, dy: 80 }, { group: 'citizen-service-user', authorName: 'Astrid' })
+      writeNoteInZone(session.writer.doc, 'who-is-missing', 'cafe', 'Village hall café', { dx: 40, dy: 320 }, { group: 'volunteer-association', authorName: 'Bo' })
+    },
   })
 
-  afterAll(async () => {
-    writer?.destroy()
-    await browser?.close()
-    await server?.close()
+  beforeAll(async () => {
+    await session.facilitator.page.locator('.tl-canvas .tl-shape', { hasText: 'Village hall café' }).first().waitFor({ timeout: PATIENCE_MS })
   })
 
   it('downloads Markdown, CSV and Word from the Report menu, named by title and date', async () => {
-    const { page } = facilitator
+    const { page } = session.facilitator
     await page.getByRole('button', { name: 'Report', exact: true }).click()
     await page.getByRole('dialog', { name: 'Export the board' }).waitFor({ timeout: PATIENCE_MS })
     await shot(page, 'report-menu-1440x900')
@@ -119,12 +71,12 @@ describe('exports, outcomes and versions in the browser', () => {
   })
 
   it('draws the board as PNG, SVG and PDF with tldraw’s export, and one zone as PDF', async () => {
-    const { page } = facilitator
+    const { page } = session.facilitator
     const png = await download(page, 'png')
     expect(png.name).toMatch(/^Loneliness in Aarhus – \d{4}-\d{2}-\d{2}\.png$/)
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
-    fs.mkdirSync(SHOTS, { recursive: true })
-    fs.writeFileSync(path.join(SHOTS, 'export-whole-board.png'), png.bytes)
+    fs.mkdirSync(path.join(ARTIFACTS_DIR, 'report'), { recursive: true })
+    fs.writeFileSync(path.join(ARTIFACTS_DIR, 'report', 'export-whole-board.png'), png.bytes)
     // Decoded by the browser, at the board's proportions (page bounds plus padding).
     const decoded = await page.evaluate(async (base64) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
@@ -152,6 +104,26 @@ describe('exports, outcomes and versions in the browser', () => {
     expect(pdfText.startsWith('%PDF-')).toBe(true)
     expect(pdfText).toContain('/Count 1')
 
+    // A3, with a page per zone after the whole board, so that a large board stays legible on paper.
+    await page.getByLabel('Paper size of the PDF').selectOption('a3')
+    await page.getByLabel('Add one page per zone to the PDF').check()
+    const zonePages = await page.evaluate(() => {
+      const editor = (window as unknown as { coboardEditor: { getCurrentPageShapes(): Array<{ type: string; meta: { coboard?: { zone?: string; kind?: string } } }> } }).coboardEditor
+      return editor.getCurrentPageShapes().filter((s) => s.type === 'frame' && ['zone', 'cell'].includes(s.meta.coboard?.kind ?? '')).length
+    })
+    expect(zonePages).toBeGreaterThan(10)
+    const bookPdf = await downloadWithProgress(page, 'pdf')
+    const book = bookPdf.bytes.toString('latin1')
+    expect(book.startsWith('%PDF-')).toBe(true)
+    expect(book).toContain(`/Count ${1 + zonePages}`)
+    expect(book.match(/\/Type \/Page /g)).toHaveLength(1 + zonePages)
+    // Every page is A3, upright or turned to its picture.
+    const boxes = [...book.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [m[1], m[2]].sort().join('x'))
+    expect(new Set(boxes)).toEqual(new Set(['1190.55x841.89']))
+    fs.writeFileSync(path.join(ARTIFACTS_DIR, 'report', 'export-a3-zone-pages.pdf'), bookPdf.bytes)
+    await page.getByLabel('Add one page per zone to the PDF').uncheck()
+    await page.getByLabel('Paper size of the PDF').selectOption('a4')
+
     const scope = page.getByLabel('What to export')
     const zoneValue = await scope.locator('option', { hasText: 'Who is missing' }).first().getAttribute('value')
     await scope.selectOption(zoneValue!)
@@ -163,7 +135,7 @@ describe('exports, outcomes and versions in the browser', () => {
   })
 
   it('marks what happened to a note, which shows as a badge and on a participant’s phone', async () => {
-    const { page } = facilitator
+    const { page } = session.facilitator
     await page.evaluate(() => {
       const editor = (window as unknown as { coboardEditor: { select(id: string): void } }).coboardEditor
       editor.select('shape:elderly')
@@ -177,7 +149,7 @@ describe('exports, outcomes and versions in the browser', () => {
     await shot(page, 'outcome-form-1440x900')
     await dialog.getByRole('button', { name: 'Save' }).click()
     await page.locator('[data-outcome="taken-forward"]').first().waitFor({ timeout: PATIENCE_MS })
-    await waitFor(() => writer.doc.getMap('outcomes').has('shape:elderly'), PATIENCE_MS, 'the outcome at another client')
+    await waitFor(() => session.writer.doc.getMap('outcomes').has('shape:elderly'), PATIENCE_MS, 'the outcome at another client')
     await page.evaluate(() => {
       const editor = (window as unknown as { coboardEditor: { zoomToSelection(options: object): void } }).coboardEditor
       editor.zoomToSelection({ animation: { duration: 0 } })
@@ -185,8 +157,8 @@ describe('exports, outcomes and versions in the browser', () => {
     await page.locator('[data-outcome="taken-forward"]').first().waitFor({ timeout: PATIENCE_MS })
     await shot(page, 'outcome-badge-1440x900')
 
-    const participantPage = board.links.participant.replace('#', '?view=outcomes#')
-    const phone = await openAs(browser.browser, participantPage, { width: 390, height: 844 }, true)
+    const participantPage = session.board.links.participant.replace('#', '?view=outcomes#')
+    const phone = await openAs(session.browser.browser, participantPage, { width: 390, height: 844 }, true)
     await phone.page.getByRole('heading', { name: 'What happened to our input' }).waitFor({ timeout: PATIENCE_MS })
     const zone = phone.page.getByRole('region', { name: /Who is missing/ })
     const note = zone.locator('li', { hasText: 'Lonely elderly people' })
@@ -199,33 +171,49 @@ describe('exports, outcomes and versions in the browser', () => {
     expect(overflow).toBeLessThanOrEqual(0)
     expect(serious(await axeViolations(phone.page))).toEqual([])
     await shot(phone.page, 'outcomes-page-390x844')
-    pageErrors.push(...phone.errors)
-    requests.push(...phone.requests)
-    await phone.context.close()
+    await session.retire(phone)
   })
 
-  it('compares the kept version with the board now and lists the added note', async () => {
-    const { page } = facilitator
+  it('turning exports off hides them from an observer’s Report menu, and the server refuses them', async () => {
+    const { page } = session.facilitator
+    await openBoardPanel(page)
+    const exportsSwitch = page.getByRole('switch', { name: 'Participants and observers may download exports' })
+    const markSwitch = page.getByRole('switch', { name: 'Participants may mark what happened to notes' })
+    expect(await exportsSwitch.isChecked()).toBe(true)
+    expect(await markSwitch.isChecked()).toBe(false)
+    expect(serious(await axeViolations(page))).toEqual([])
+    await exportsSwitch.uncheck()
+    await markSwitch.check()
+    await waitFor(() => session.writer.doc.getMap('settings').get('exportsAllowed') === false, PATIENCE_MS, 'exports off at another client')
+    await waitFor(() => session.writer.doc.getMap('settings').get('participantsMayMarkOutcomes') === true, PATIENCE_MS, 'marking allowed at another client')
+    await shot(page, 'board-rules-1440x900')
+
+    const observer = await openAs(session.browser.browser, session.board.links.observer, { width: 1440, height: 900 })
+    await waitForCanvas(observer.page)
+    await observer.page.getByRole('button', { name: 'Report', exact: true }).click()
+    const dialog = observer.page.getByRole('dialog', { name: 'Export the board' })
+    await dialog.waitFor({ timeout: PATIENCE_MS })
+    expect(await dialog.getByRole('link', { name: 'What happened to our input' }).count()).toBe(1)
+    expect(await dialog.locator('button[data-format]').count()).toBe(0)
+    await shot(observer.page, 'report-menu-observer-exports-off-1440x900')
+    for (const format of ['md', 'csv', 'docx']) {
+      const refused = await fetch(`${session.server.url}/api/boards/${session.board.id}/export?format=${format}`, { headers: { Authorization: `Bearer ${session.board.tokens.observer}` } })
+      expect(refused.status).toBe(403)
+    }
+    await session.retire(observer)
+
+    // Back on for the facilitator's own checks below.
+    await exportsSwitch.check()
+    await markSwitch.uncheck()
+    await waitFor(() => session.writer.doc.getMap('settings').get('exportsAllowed') === true, PATIENCE_MS, 'exports on again')
     await page.locator('.board-template__toggle').click()
-    const compare = page.getByRole('region', { name: 'Compare versions' })
-    await compare.waitFor({ timeout: PATIENCE_MS })
-    await compare.getByLabel('Earlier version').selectOption({ index: 0 })
-    await compare.getByLabel('Later version').selectOption({ label: 'The board now' })
-    await compare.getByRole('button', { name: 'Compare' }).click()
-    const result = compare.getByTestId('comparison')
-    await result.waitFor({ timeout: PATIENCE_MS })
-    expect(await result.textContent()).toContain('1 note added')
-    expect(await result.locator('li', { hasText: 'Village hall café' }).count()).toBe(1)
-    expect(await result.textContent()).toContain('1 note unchanged')
-    await compare.scrollIntoViewIfNeeded()
-    await shot(page, 'compare-versions-1440x900')
   })
 
   it.each([
     { name: '390x844', width: 390, height: 844, phone: true },
     { name: '1920x1080', width: 1920, height: 1080, phone: false },
   ])('the Report menu fits and is accessible at $name', async ({ name, width, height, phone }) => {
-    const opened = await openAs(browser.browser, board.links.facilitator, { width, height }, phone)
+    const opened = await openAs(session.browser.browser, session.board.links.facilitator, { width, height }, phone)
     await waitForCanvas(opened.page)
     await waitForSynced(opened.page)
     await opened.page.getByRole('button', { name: 'Report', exact: true }).click()
@@ -243,14 +231,8 @@ describe('exports, outcomes and versions in the browser', () => {
     await shot(opened.page, `report-menu-${name}`)
     await opened.page.keyboard.press('Escape')
     await shot(opened.page, `board-${name}`)
-    pageErrors.push(...opened.errors)
-    requests.push(...opened.requests)
-    await opened.context.close()
+    await session.retire(opened)
   })
 
-  it('made no request to any host but the server and left no page errors', () => {
-    const origin = new URL(board.links.facilitator).origin
-    expect(foreignRequests([...facilitator.requests, ...requests], origin)).toEqual([])
-    expect([...facilitator.errors, ...pageErrors]).toEqual([])
-  })
+  itLeftNoForeignRequestsOrErrors(session)
 })

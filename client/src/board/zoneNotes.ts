@@ -1,12 +1,20 @@
 import type { Editor, TLNoteShape, TLShape, TLShapeId } from 'tldraw'
 import { ZONE_PADDING } from '../../../shared/templates/generateTemplateRecords.ts'
 import { rectContains, rectsOverlap, type Rect } from '../../../shared/templates/templateSchema.ts'
+import {
+  noteHoldingFrames,
+  zoneFrameAt,
+  zoneFrameOf,
+  zoneFrameOfNote,
+  type ShapeLookup,
+  type ZoneFrame,
+} from '../../../shared/templates/zoneMembership.ts'
 import { boardZones, type BoardZone } from '../templates/zoneEditing.ts'
 import { freeSpot, keepInside, NOTE_GAP, overlapsAny, readingOrder, tidyPositions, writableArea, type Point } from './notePlacement.ts'
-import { noteZones, zoneAt } from './zoneNavigation.ts'
 
 // The editor side of note placement: reads zones, texts and notes from the board and moves notes
-// with the pure functions of notePlacement.ts.
+// with the pure functions of notePlacement.ts. Which zone a note is in is decided by the same code
+// as the server's exports and votes (shared/templates/zoneMembership.ts).
 
 /** The board's zones, read from their frames (ids `shape:<template>/zone/<zone>`). */
 export function readZones(editor: Editor): BoardZone[] {
@@ -45,10 +53,28 @@ function obstacles(editor: Editor, zone: BoardZone, area: Rect, except: Readonly
   return rects
 }
 
-/** The zone (one that holds notes) a note is in, by its centre. */
+const lookupIn = (editor: Editor): ShapeLookup => (id) => editor.getShape(id as TLShapeId)
+
+// The zones' frames that hold notes, in the order zone membership tries them.
+function membershipFrames(editor: Editor, zones: readonly BoardZone[]): ZoneFrame[] {
+  const lookup = lookupIn(editor)
+  return noteHoldingFrames(zones.flatMap((zone) => {
+    const shape = editor.getShape(zone.shapeId)
+    const frame = shape && zoneFrameOf(shape, lookup)
+    return frame ? [frame] : []
+  }))
+}
+
+const zoneOfFrame = (zones: readonly BoardZone[], frame: ZoneFrame | undefined) => (frame ? zones.find((zone) => zone.shapeId === frame.shapeId) : undefined)
+
+/**
+ * The zone (one that holds notes) a note belongs to: as exports, votes and version comparisons
+ * decide it (its parent zone frame, else the smallest zone around its centre).
+ */
 export function zoneOfNote(editor: Editor, noteId: TLShapeId, zones: readonly BoardZone[] = readZones(editor)): BoardZone | undefined {
-  const bounds = editor.getShapePageBounds(noteId)
-  return bounds ? zoneAt(noteZones(zones), bounds.center) : undefined
+  const note = editor.getShape<TLNoteShape>(noteId)
+  if (note?.type !== 'note') return undefined
+  return zoneOfFrame(zones, zoneFrameOfNote(note, lookupIn(editor), membershipFrames(editor, zones)))
 }
 
 /** A free spot for a new note in a zone (page coordinates), near `near` if given; undefined when the zone is full. */
@@ -66,7 +92,8 @@ export function freeSpotForNote(editor: Editor, noteId: TLShapeId, at?: Rect): P
   const note = editor.getShape<TLNoteShape>(noteId)
   const bounds = at ?? editor.getShapePageBounds(noteId)
   if (!note || !bounds || note.parentId !== editor.getCurrentPageId()) return undefined
-  const zone = zoneAt(noteZones(readZones(editor)), { x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 })
+  const zones = readZones(editor)
+  const zone = zoneOfFrame(zones, zoneFrameAt(membershipFrames(editor, zones), { x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 }))
   if (!zone) return undefined
   const area = zoneWritableArea(editor, zone)
   const others = obstacles(editor, zone, area, new Set([noteId]))

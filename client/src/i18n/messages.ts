@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/locales.ts'
 import type { Catalog } from '../../../shared/i18n/translator.ts'
 import { bindCatalog, type MessageShape } from './bindCatalog.ts'
+import { COMMON_MESSAGES } from '../../../shared/i18n/commonMessages.ts'
 
 /**
  * Every string of coboard's own UI (tldraw's menus use tldraw's translations). Prompts invite
@@ -115,7 +116,7 @@ export const UI_CATALOG = {
     qrAlt: 'QR code for the {role} link',
     openBoard: 'Open the board as facilitator',
     createAnother: 'Create another board',
-    untitledBoard: 'Untitled board',
+    untitledBoard: COMMON_MESSAGES.en.untitledBoard,
     joinTitle: 'Welcome to “{title}”',
     joinIntro: 'Tell the others who you are. Your name and group are shown beside your cursor and in the list of people on the board.',
     joinIntroObserver: 'You can follow this board live. Tell the others who is watching; nothing you do here changes the board.',
@@ -195,7 +196,7 @@ export const UI_CATALOG = {
     qrAlt: 'QR-kode til linket for {role}',
     openBoard: 'Åbn tavlen som facilitator',
     createAnother: 'Opret endnu en tavle',
-    untitledBoard: 'Tavle uden navn',
+    untitledBoard: COMMON_MESSAGES.da.untitledBoard,
     joinTitle: 'Velkommen til “{title}”',
     joinIntro: 'Fortæl de andre, hvem du er. Dit navn og din gruppe vises ved din markør og på listen over dem, der er på tavlen.',
     joinIntroObserver: 'Du kan følge tavlen direkte. Fortæl de andre, hvem der kigger med; intet, du gør her, ændrer tavlen.',
@@ -275,7 +276,7 @@ export const UI_CATALOG = {
     qrAlt: 'QR-kod för länken för {role}',
     openBoard: 'Öppna tavlan som facilitator',
     createAnother: 'Skapa en till tavla',
-    untitledBoard: 'Namnlös tavla',
+    untitledBoard: COMMON_MESSAGES.sv.untitledBoard,
     joinTitle: 'Välkommen till ”{title}”',
     joinIntro: 'Berätta för de andra vem du är. Ditt namn och din grupp visas vid din markör och i listan över dem som är på tavlan.',
     joinIntroObserver: 'Du kan följa tavlan direkt. Berätta för de andra vem som tittar; inget du gör här ändrar tavlan.',
@@ -355,7 +356,7 @@ export const UI_CATALOG = {
     qrAlt: 'QR-kode for lenken for {role}',
     openBoard: 'Åpne tavlen som fasilitator',
     createAnother: 'Opprett en ny tavle',
-    untitledBoard: 'Tavle uten navn',
+    untitledBoard: COMMON_MESSAGES.nb.untitledBoard,
     joinTitle: 'Velkommen til «{title}»',
     joinIntro: 'Fortell de andre hvem du er. Navnet og gruppen din vises ved markøren din og i listen over dem som er på tavlen.',
     joinIntroObserver: 'Du kan følge tavlen direkte. Fortell de andre hvem som ser på; ingenting du gjør her, endrer tavlen.',

@@ -3,7 +3,8 @@ import type { VersionSummary } from '../../../shared/api/versions.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { CompareVersions } from '../report/CompareVersions.tsx'
-import { parseRoute } from '../routes.ts'
+import { useReportText } from '../report/useReportText.ts'
+import { parseRoute, versionLink } from '../routes.ts'
 import { fetchVersions, restoreVersion, saveVersion } from './historyApi.ts'
 import { useProtectionMessages } from './protectionMessages.ts'
 
@@ -13,11 +14,13 @@ const FIRST_PAGE = 12
 type ListState = { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; versions: VersionSummary[] }
 
 /**
- * The facilitator's board history: keep a (named) version now, see the kept versions, restore
- * one or bring back what was deleted since. Restores are changes every participant receives.
+ * The facilitator's board history: keep a (named) version now, see the kept versions, view one
+ * read-only (in a new tab), restore one or bring back what was deleted since. Restores are
+ * changes every participant receives.
  */
 export function HistoryPanel() {
   const t = useProtectionMessages()
+  const { t: r } = useReportText()
   const { locale } = useI18n()
   const { info } = useBoard()
   const token = boardToken()
@@ -96,6 +99,9 @@ export function HistoryPanel() {
               {version.label ? <span className="history-version__label">{version.label}</span> : null}
               <span className="hint">{t.versionNotes(version.noteCount)}</span>
               <span className="template-tool__buttons">
+                <a className="history-version__view" href={versionLink(window.location, version.id)} target="_blank" rel="noopener" aria-label={r('viewVersionFor', { when })}>
+                  {r('viewVersion')}
+                </a>
                 <button type="button" disabled={busy} aria-label={`${t.restoreAll}: ${when}`} onClick={() => onRestore(version, 'all')}>
                   {t.restoreAll}
                 </button>

@@ -7,15 +7,27 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { boardToken } from './boardToken.ts'
 import { fetchComparison, type Comparison } from './reportApi.ts'
 import { useReportText } from './useReportText.ts'
+import { versionName } from './versionName.ts'
+import type { ReportUiKey } from './reportUiMessages.ts'
 import './report.css'
 
 const NOW = 'current'
 
 type State = { status: 'idle' } | { status: 'busy' } | { status: 'failed' } | { status: 'done'; result: Comparison }
 
+/** The per-zone changes the comparison API returns, in the order the table shows them (after the count before → after). */
+const PER_ZONE_COLUMNS = [
+  ['added', 'addedColumn'],
+  ['removed', 'removedColumn'],
+  ['movedIn', 'movedInColumn'],
+  ['movedOut', 'movedOutColumn'],
+  ['edited', 'editedColumn'],
+] as const satisfies ReadonlyArray<readonly [keyof Comparison['perZone'][string], ReportUiKey]>
+
 /**
  * Compares two kept versions of the board, or a version and the board now: the notes added,
- * removed, moved to another zone and edited, and the count of notes per zone before and after.
+ * removed, moved to another zone and edited, and per zone how many notes came, went, moved in or
+ * out and were edited, with the count before and after.
  */
 export function CompareVersions(props: { versions: readonly VersionSummary[] }) {
   const zones = useBoardZones(useEditor())
@@ -26,8 +38,7 @@ export function CompareVersions(props: { versions: readonly VersionSummary[] }) 
   const [to, setTo] = useState(NOW)
   const [state, setState] = useState<State>({ status: 'idle' })
   const ids = { from: useId(), to: useId(), heading: useId() }
-  const format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : locale, { dateStyle: 'medium', timeStyle: 'short' })
-  const name = (version: VersionSummary) => `${format.format(version.createdAt)}${version.label ? ` – ${version.label}` : ''}`
+  const name = (version: VersionSummary) => versionName(locale, version)
   const zoneName = (zone: string | null) => (zone ? (zones.find((z) => z.id === zone)?.label ?? zone) : r('outsideZones'))
   const fromId = from || props.versions[props.versions.length > 1 ? 1 : 0]?.id || ''
 
@@ -113,25 +124,42 @@ function ComparisonResult(props: { result: Comparison; zoneName: (zone: string |
         ))}
       </ul>
       <p>{t('unchangedLine', { count: result.unchanged })}</p>
-      <table>
-        <caption className="visually-hidden">{t('perZoneHeading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('zoneColumn')}</th>
-            <th scope="col">{t('beforeColumn')}</th>
-            <th scope="col">{t('afterColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(result.perZone).map(([zone, counts]) => (
-            <tr key={zone}>
-              <th scope="row">{zoneName(zone || null)}</th>
-              <td>{counts.before}</td>
-              <td>{counts.after}</td>
+      {/* Scrolls sideways in a narrow panel, so it takes focus: keyboard users can scroll it too. */}
+      <div className="version-compare__table" tabIndex={0} role="group" aria-label={t('perZoneHeading')}>
+        <table data-testid="per-zone">
+          <caption>{t('perZoneHeading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('beforeAfterColumn')}</th>
+              {PER_ZONE_COLUMNS.map(([column, heading]) => (
+                <th key={column} scope="col">
+                  {t(heading)}
+                </th>
+              ))}
             </tr>
+          </thead>
+          {/* A zone's name on a row of its own above its figures: the panel is narrow, names are long. */}
+          {Object.entries(result.perZone).map(([zone, counts]) => (
+            <tbody key={zone} data-zone={zone}>
+              <tr>
+                <th scope="rowgroup" colSpan={PER_ZONE_COLUMNS.length + 1}>
+                  {zoneName(zone || null)}
+                </th>
+              </tr>
+              <tr>
+                <td>
+                  <span data-count="before">{counts.before}</span> → <span data-count="after">{counts.after}</span>
+                </td>
+                {PER_ZONE_COLUMNS.map(([column]) => (
+                  <td key={column}>
+                    <span data-count={column}>{counts[column]}</span>
+                  </td>
+                ))}
+              </tr>
+            </tbody>
           ))}
-        </tbody>
-      </table>
+        </table>
+      </div>
     </div>
   )
 }

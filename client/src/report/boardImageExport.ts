@@ -1,6 +1,6 @@
 import { Box, type Editor, type TLShapeId } from 'tldraw'
 import { jpegSize } from './jpegSize.ts'
-import { jpegToPdf } from './minimalPdf.ts'
+import { jpegsToPdf, type Paper, type PdfPage } from './minimalPdf.ts'
 
 /** Picture formats made in the browser with tldraw's own export. */
 export const IMAGE_FORMATS = ['png', 'svg', 'pdf'] as const
@@ -15,9 +15,20 @@ const PADDING = 24
  * Limits of a picture in pixels. Why: rasterising tldraw's SVG costs time in proportion to the
  * pixels (measured at 100 notes in Chromium: 3 s at pixel ratio 1, 25 s at 2), and Chromium's
  * canvas fails or the tab runs out of memory on very large bitmaps. So a zone is drawn sharp (2×)
- * and a big board at a lower ratio. A4 at 200 dpi is ~3.9 million pixels.
+ * and a big board at a lower ratio. A4 at 200 dpi is ~3.9 million pixels, A3 twice that.
  */
-const LIMITS = { png: { side: 8000, pixels: 8e6 }, pdf: { side: 4000, pixels: 4e6 } } as const
+const LIMITS = {
+  png: { side: 8000, pixels: 8e6 },
+  pdf: { a4: { side: 4000, pixels: 4e6 }, a3: { side: 5600, pixels: 8e6 } },
+} as const
+
+/** How a PDF is made: the paper, and the zones that get a page each after the first page. */
+export interface PdfOptions {
+  paper: Paper
+  zonePages: ReadonlyArray<{ shapeId: TLShapeId; label: string }>
+  /** Told before each page is drawn (drawing a page takes seconds on a large board). */
+  onPage?: (page: number, pages: number) => void
+}
 
 /** Device pixels per board unit: 2 (sharp) unless that would pass the longest side or the pixel count. */
 export function pixelRatioFor(width: number, height: number, limit: { side: number; pixels: number }): number {
@@ -41,23 +52,46 @@ function shapesAndBounds(editor: Editor, scope: ExportScope): { ids: TLShapeId[]
 }
 
 /**
- * Draws the board (or one zone) as PNG, SVG or a one-page A4 PDF, in the board's light colours
- * (printable), entirely in the browser. Returns undefined when there is nothing to draw.
+ * Draws the board (or one zone) as PNG, SVG or PDF, in the board's light colours (printable),
+ * entirely in the browser. A PDF has the scope on its first page and, when asked, one page per
+ * zone after it, so that the notes of a large board stay legible on paper. Returns undefined when
+ * there is nothing to draw.
  */
-export async function exportBoardImage(editor: Editor, scope: ExportScope, format: ImageFormat, title: string): Promise<Blob | undefined> {
+export async function exportBoardImage(
+  editor: Editor,
+  scope: ExportScope,
+  format: ImageFormat,
+  title: string,
+  pdf: PdfOptions = { paper: 'a4', zonePages: [] },
+): Promise<Blob | undefined> {
   const { ids, bounds } = shapesAndBounds(editor, scope)
   if (ids.length === 0) return undefined
   const common = { background: true, darkMode: false, padding: 0, ...(bounds ? { bounds } : {}) }
-  const ratio = (format: 'png' | 'pdf') => pixelRatioFor(bounds?.w ?? 0, bounds?.h ?? 0, LIMITS[format])
   if (format === 'svg') {
     const result = await editor.getSvgString(ids, common)
     return result ? new Blob([result.svg], { type: 'image/svg+xml' }) : undefined
   }
   if (format === 'png') {
-    return (await editor.toImage(ids, { ...common, format: 'png', pixelRatio: ratio('png') })).blob
+    const pixelRatio = pixelRatioFor(bounds?.w ?? 0, bounds?.h ?? 0, LIMITS.png)
+    return (await editor.toImage(ids, { ...common, format: 'png', pixelRatio })).blob
   }
-  const image = await editor.toImage(ids, { ...common, format: 'jpeg', quality: 0.9, pixelRatio: ratio('pdf') })
+  const scopes: ExportScope[] = [scope, ...pdf.zonePages.map((zone) => ({ kind: 'zone' as const, ...zone }))]
+  const pages: PdfPage[] = []
+  for (const [i, pageScope] of scopes.entries()) {
+    pdf.onPage?.(i + 1, scopes.length)
+    const page = await pdfPage(editor, pageScope, pdf.paper)
+    if (page) pages.push(page)
+  }
+  return new Blob([jpegsToPdf(pages, { title, paper: pdf.paper }) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
+}
+
+// One page of a PDF: the scope drawn as a JPEG, as sharp as the paper needs.
+async function pdfPage(editor: Editor, scope: ExportScope, paper: Paper): Promise<PdfPage | undefined> {
+  const { ids, bounds } = shapesAndBounds(editor, scope)
+  if (ids.length === 0) return undefined
+  const pixelRatio = pixelRatioFor(bounds?.w ?? 0, bounds?.h ?? 0, LIMITS.pdf[paper])
+  const image = await editor.toImage(ids, { background: true, darkMode: false, padding: 0, ...(bounds ? { bounds } : {}), format: 'jpeg', quality: 0.9, pixelRatio })
   const jpeg = new Uint8Array(await image.blob.arrayBuffer())
   const size = jpegSize(jpeg) ?? { width: Math.round(image.width), height: Math.round(image.height) }
-  return new Blob([jpegToPdf(jpeg, size.width, size.height, title) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
+  return { jpeg, ...size }
 }

@@ -55,15 +55,34 @@ export async function fetchComparison(boardId: string, token: string, from: stri
   return readJson(await fetch(`${board(boardId)}/versions/compare?${query}`, { headers: bearer(token) }), comparisonSchema)
 }
 
-/** A Markdown, CSV or Word export made by the server, with its file name (title and date). */
-export async function fetchServerExport(boardId: string, token: string, format: ExportFormat, now: Date): Promise<{ blob: Blob; fileName: string }> {
-  const response = await fetch(`${board(boardId)}/export?format=${format}`, { headers: bearer(token) })
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string }
-    throw new ApiError(response.status, body.error ?? 'http_error', body.message ?? response.statusText)
-  }
+/** Throws the server's `{ error, message }` as an ApiError when a binary answer is not OK. */
+async function refuseUnlessOk(response: Response): Promise<Response> {
+  if (response.ok) return response
+  const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string }
+  throw new ApiError(response.status, body.error ?? 'http_error', body.message ?? response.statusText)
+}
+
+/**
+ * A Markdown, CSV or Word export made by the server, with its file name (title and date); of a
+ * kept version when `versionId` is given.
+ */
+export async function fetchServerExport(
+  boardId: string,
+  token: string,
+  format: ExportFormat,
+  now: Date,
+  versionId?: string,
+): Promise<{ blob: Blob; fileName: string }> {
+  const query = new URLSearchParams({ format, ...(versionId ? { version: versionId } : {}) })
+  const response = await refuseUnlessOk(await fetch(`${board(boardId)}/export?${query}`, { headers: bearer(token) }))
   const given = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? `coboard.${format}`
   return { blob: await response.blob(), fileName: withDate(given, now) }
+}
+
+/** A kept version's content as the Yjs (v2) update it was kept as (facilitator link). */
+export async function fetchVersionSnapshot(boardId: string, token: string, versionId: string): Promise<Uint8Array> {
+  const response = await refuseUnlessOk(await fetch(`${board(boardId)}/versions/${encodeURIComponent(versionId)}/snapshot`, { headers: bearer(token) }))
+  return new Uint8Array(await response.arrayBuffer())
 }
 
 /** Hands a file to the browser's downloads, then lets the object URL go. */
