@@ -202,14 +202,18 @@ function ResultsList(props: { vote: VoteRecord; onClose: () => void }) {
   const label = useMemo(() => new Map(zones.map((zone) => [zone.id, zone.label])), [zones])
   if (!results) return null
   const groups = Object.entries(results.votersByGroup) as [StakeholderGroup, number | null][]
+  const merged = new Set(results.mergedGroups ?? [])
   return (
     <section className="every-voice__panel" aria-labelledby={titleId} data-testid="vote-results">
       <h2 id={titleId}>{t('resultsHeading')}</h2>
-      <p>{t('summary', { voters: results.voters, dots: results.dots })}</p>
+      {results.dots === null ? <p>{t('withheld')}</p> : <p>{t('summary', { voters: results.voters, dots: results.dots })}</p>}
       {groups.length > 0 ? (
         <p className="hint">
           {groups
-            .map(([group, n]) => `${STAKEHOLDER_GROUP_LABELS[group][locale]}: ${n === null ? t('hiddenGroup') : t('voters', { count: n })}`)
+            .map(([group, n]) => {
+              const figure = n === null ? t('hiddenGroup') : merged.has(group) ? t('mergedGroup', { count: n }) : t('voters', { count: n })
+              return `${STAKEHOLDER_GROUP_LABELS[group][locale]}: ${figure}`
+            })
             .join(' · ')}
         </p>
       ) : null}

@@ -4,6 +4,7 @@ type Key =
   | 'heading' | 'start' | 'close' | 'results' | 'dotsLeft' | 'progress' | 'startHeading' | 'perPerson' | 'perNote'
   | 'minutes' | 'minutesNone' | 'byGroup' | 'zones' | 'zonesHint' | 'startSubmit' | 'cancel' | 'resultsHeading' | 'summary'
   | 'hiddenGroup' | 'voters' | 'outsideZones' | 'emptyNote' | 'noteTotal' | 'hideResults' | 'addDot' | 'removeDot' | 'closesIn'
+  | 'withheld' | 'otherGroups' | 'mergedGroup'
 
 /** Words of dot voting, in ICU MessageFormat. */
 export const VOTE_MESSAGES: Catalog<Key> = {
@@ -35,6 +36,9 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Add a dot to “{note}” ({count} placed)',
     removeDot: 'Take a dot back from “{note}”',
     closesIn: 'Closes in {time}',
+    withheld: 'Fewer than 3 people voted, so no figures are shown: they would tell how each person voted.',
+    otherGroups: 'Other groups together: {count}',
+    mergedGroup: '{count, plural, one {# voter} other {# voters}}, counted with the other groups (so that the small groups’ dots cannot be worked out)',
   },
   da: {
     heading: 'Prikafstemning',
@@ -64,6 +68,9 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Sæt en prik på “{note}” ({count} sat)',
     removeDot: 'Tag en prik tilbage fra “{note}”',
     closesIn: 'Lukker om {time}',
+    withheld: 'Færre end 3 personer stemte, så der vises ingen tal: de ville afsløre, hvordan hver enkelt stemte.',
+    otherGroups: 'Andre grupper tilsammen: {count}',
+    mergedGroup: '{count, plural, one {# har stemt} other {# har stemt}}, talt med de andre grupper (så de små gruppers prikker ikke kan regnes ud)',
   },
   sv: {
     heading: 'Prickröstning',
@@ -93,6 +100,9 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Sätt en prick på ”{note}” ({count} satta)',
     removeDot: 'Ta tillbaka en prick från ”{note}”',
     closesIn: 'Avslutas om {time}',
+    withheld: 'Färre än 3 personer röstade, så inga siffror visas: de skulle avslöja hur var och en röstade.',
+    otherGroups: 'Övriga grupper tillsammans: {count}',
+    mergedGroup: '{count, plural, one {# röstande} other {# röstande}}, räknade med övriga grupper (så att de små gruppernas prickar inte kan räknas ut)',
   },
   nb: {
     heading: 'Prikkavstemning',
@@ -122,5 +132,8 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Sett en prikk på «{note}» ({count} satt)',
     removeDot: 'Ta tilbake en prikk fra «{note}»',
     closesIn: 'Avsluttes om {time}',
+    withheld: 'Færre enn 3 personer stemte, så ingen tall vises: de ville røpe hvordan hver enkelt stemte.',
+    otherGroups: 'Andre grupper til sammen: {count}',
+    mergedGroup: '{count, plural, one {# har stemt} other {# har stemt}}, telt med de andre gruppene (så de små gruppenes prikker ikke kan regnes ut)',
   },
 }
