@@ -5,6 +5,7 @@ import { findZoneFrames } from '../../shared/templates/zoneMembership.ts'
 import { readRecords } from '../../shared/tldrawYjs/recordsDoc.ts'
 import { addNote } from '../helpers/boardContent.ts'
 import { useTestServer } from '../helpers/testServer.ts'
+import { joinAsVoter } from '../helpers/voters.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 /** Puts a note in the middle of a zone, as a participant of a group would. */
@@ -56,11 +57,12 @@ describe('exports by zone', () => {
       headers: { Authorization: `Bearer ${board.tokens.facilitator}`, 'Content-Type': 'application/json' },
       body: '{}',
     })).json()) as { id: string }
-    await fetch(`${t.server.url}/api/boards/${board.id}/votes/${vote.id}/ballot`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${board.tokens.participant}`, 'Content-Type': 'application/json', 'X-Coboard-Author': 'voter-secret-0000000000' },
-      body: JSON.stringify({ group: 'citizen-service-user', dots: { 'shape:elderly': 3 } }),
-    })
+    // Three citizens vote (fewer voters' figures would be withheld), one dot each on the same note.
+    for (const k of ['a', 'b', 'c']) {
+      const voter = await joinAsVoter(t.server, board, `voter-${k}-secret-0000000000`, 'citizen-service-user')
+      expect((await voter.cast(vote.id, { 'shape:elderly': 1 })).status).toBe(200)
+      voter.client.destroy()
+    }
     await fetch(`${t.server.url}/api/boards/${board.id}/votes/${vote.id}/close`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.facilitator}` } })
 
     const md = await get(`/${board.id}/export?format=md`, board.tokens.participant)
