@@ -26,6 +26,11 @@ export function storeFiles(dataDir: string): Array<{ name: string; bytes: Buffer
   return files
 }
 
+/** The raw bytes of every file of the server's store. */
+export function storeBytes(dataDir: string): Buffer[] {
+  return storeFiles(dataDir).map((file) => file.bytes)
+}
+
 /** Total bytes of a list of buffers (for the leak checks' counts). */
 export function totalBytes(buffers: readonly Uint8Array[]): number {
   return buffers.reduce((sum, b) => sum + b.byteLength, 0)
