@@ -2,13 +2,14 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import { useEditor } from 'tldraw'
 import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
 import type { VoteProgress } from '../../../shared/api/votes.ts'
-import { formatRemaining } from '../../../shared/session/sessionState.ts'
+import { formatRemaining, readSession } from '../../../shared/session/sessionState.ts'
 import { voteConfigSchema, type VoteRecord } from '../../../shared/voting/voting.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useBoardZones } from '../board/useBoardZones.ts'
 import { noteZones } from '../board/zoneNavigation.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useCatalog } from '../i18n/useCatalog.ts'
+import { currentStep } from '../session/agenda.ts'
 import { noteLabel } from './NoteVoting.tsx'
 import { VOTE_MESSAGES } from './voteMessages.ts'
 import { closeVote, fetchProgress, startVote } from './votesApi.ts'
@@ -127,16 +128,25 @@ function useProgress(vote: VoteRecord | undefined, facilitator: boolean): VotePr
   return progress
 }
 
+/** The current agenda step, when it is a dot vote. */
+function dotVoteStep(session: ReturnType<typeof readSession>) {
+  const step = currentStep(session)
+  return step?.activity === 'dot-vote' ? step : undefined
+}
+
 function StartVoteForm(props: { onStart: (config: ReturnType<typeof voteConfigSchema.parse>) => void; onCancel: () => void }) {
   const t = useCatalog(VOTE_MESSAGES)
   const editor = useEditor()
+  const { session } = useBoard()
   const zones = noteZones(useBoardZones(editor))
   const ids = { perPerson: useId(), perNote: useId(), minutes: useId(), byGroup: useId(), title: useId() }
+  // On a dot-vote step of the agenda the form starts from that step: its zones and its minutes.
+  const [step] = useState(() => dotVoteStep(readSession(session.doc)))
   const [perPerson, setPerPerson] = useState(5)
   const [perNote, setPerNote] = useState(3)
-  const [minutes, setMinutes] = useState('')
+  const [minutes, setMinutes] = useState(step && step.minutes > 0 ? String(step.minutes) : '')
   const [byGroup, setByGroup] = useState(true)
-  const [chosen, setChosen] = useState<string[]>([])
+  const [chosen, setChosen] = useState<string[]>(() => (step ? step.zones.filter((id) => zones.some((zone) => zone.id === id)) : []))
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
