@@ -141,7 +141,7 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     withheld: 'Færre enn 3 personer stemte, så ingen tall vises: de ville røpe hvordan hver enkelt stemte.',
     otherGroups: 'Andre grupper til sammen: {count}',
     mergedGroup: '{count, plural, one {# har stemt} other {# har stemt}}, telt med de andre gruppene (så de små gruppenes prikker ikke kan regnes ut)',
-    notJoined: 'Prikkene dine kunne ikke telles: denne nettleseren har ennå ikke valgt en interessentgruppe på tavla. Last inn tavla på nytt og velg gruppen din.',
+    notJoined: 'Prikkene dine kunne ikke telles: denne nettleseren har ennå ikke valgt en interessentgruppe på tavlen. Last inn tavlen på nytt og velg gruppen din.',
     wrongGroup: 'Prikkene dine teller for gruppen du hadde da du stemte første gang; bytt tilbake til den gruppen for å stemme igjen i denne avstemningen.',
   },
 }
