@@ -17,6 +17,7 @@ import { BOARD_DOC_KEYS } from '../shared/boardDoc.ts'
 import { getRecordsMap, upsertRecord } from '../shared/tldrawYjs/recordsDoc.ts'
 import { makeNote } from '../shared/tldrawYjs/testing.ts'
 import { connectClient, type SyncClient } from '../tests/helpers/clients.ts'
+import { joinAsVoter } from '../tests/helpers/voters.ts'
 import { startTestServer } from '../tests/helpers/testServer.ts'
 import { waitFor } from '../tests/helpers/wait.ts'
 
@@ -71,10 +72,9 @@ async function main() {
     })
     const voters: { client: SyncClient; secret: string; group: string }[] = []
     for (let i = 0; i < VOTERS; i++) {
-      const secret = randomBytes(16).toString('base64url')
-      const client = await connectClient(server.wsUrl, board.id, board.tokens.participant, { authorSecret: secret })
-      clients.push(client)
-      voters.push({ client, secret, group: GROUPS[i % GROUPS.length] })
+      const voter = await joinAsVoter(server, board, randomBytes(16).toString('base64url'), GROUPS[i % GROUPS.length])
+      clients.push(voter.client)
+      voters.push({ client: voter.client, secret: voter.secret, group: GROUPS[i % GROUPS.length] })
     }
     await waitFor(() => voters.every((v) => getRecordsMap(v.client.doc).has(`shape:n${NOTES - 1}`)), 10_000, 'notes everywhere')
 

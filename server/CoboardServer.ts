@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { BoardHistory } from './boards/BoardHistory.ts'
+import { NameScrubber } from './boards/NameScrubber.ts'
 import { VoteService } from './boards/VoteService.ts'
 import { BoardService, type SeedBoard } from './boards/BoardService.ts'
 import { CustomTemplates } from './boards/CustomTemplates.ts'
@@ -41,6 +42,7 @@ export class CoboardServer {
   private readonly relay: Relay
   private readonly rooms: RoomManager
   private readonly history: BoardHistory
+  private readonly nameScrubber: NameScrubber
   private readonly votes: VoteService
   private readonly boards: BoardService
   private readonly sockets: SyncSocketServer
@@ -87,6 +89,9 @@ export class CoboardServer {
       hooks: {
         loaded: (room) => this.history.track(room),
         beforeUnload: (room) => this.history.saveIfChanged(room),
+        madeAnonymous: (room) => {
+          this.nameScrubber.scrub(room).catch((error: unknown) => log.error({ err: error, board: room.boardId }, 'could not remove the names stored before a board was made anonymous'))
+        },
       },
     })
     this.history = new BoardHistory({
@@ -96,6 +101,7 @@ export class CoboardServer {
       schema,
       autoIntervalMs: config.versionIntervalMs,
     })
+    this.nameScrubber = new NameScrubber({ store: this.store, history: this.history, log })
     this.votes = new VoteService({ store: this.store.ballots, rooms: this.rooms, log, rescanMs: this.relay.shared ? 30_000 : undefined })
     this.boards = new BoardService({
       store: this.store,

@@ -143,12 +143,25 @@ export function readBoardSettings(doc: Y.Doc): BoardSettings {
   return settings
 }
 
-/** Whether anyone but the template has put content on the board (shapes without a template marker). */
+/**
+ * Whether anyone has written on the board (anonymity can be switched only before): shapes other
+ * than the template's, text in the collective document, comment threads, authorship records
+ * (which may carry names) and outcomes. An empty paragraph an editor leaves in the document is
+ * not writing.
+ */
 export function boardHasContent(doc: Y.Doc): boolean {
   for (const record of doc.getMap<Y.Map<unknown>>(BOARD_DOC_KEYS.tldraw).values()) {
     if (!(record instanceof Y.Map) || record.get('typeName') !== 'shape') continue
     const meta = record.get('meta')
     if (!(meta instanceof Y.Map) || meta.get('coboard') === undefined) return true
+  }
+  if (hasWriting(doc.getXmlFragment(BOARD_DOC_KEYS.document))) return true
+  return [BOARD_DOC_KEYS.comments, BOARD_DOC_KEYS.authorship, BOARD_DOC_KEYS.outcomes].some((key) => doc.getMap(key).size > 0)
+}
+
+function hasWriting(node: Y.XmlFragment | Y.XmlElement): boolean {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText ? child.toString().trim() !== '' : child instanceof Y.XmlElement && (child.nodeName !== 'paragraph' || hasWriting(child))) return true
   }
   return false
 }

@@ -97,6 +97,16 @@ export class BoardHistory {
     return (await this.options.store.listVersions(boardId)).map(summary)
   }
 
+  /**
+   * Deletes a board's versions kept up to `time` (when it was made anonymous: they may hold names).
+   * Returns how many went.
+   */
+  async forgetVersionsUntil(boardId: string, time: number): Promise<number> {
+    const old = (await this.options.store.listVersions(boardId)).filter((v) => v.createdAt <= time).map((v) => v.id)
+    if (old.length > 0) await this.options.store.deleteVersions(boardId, old)
+    return old.length
+  }
+
   /** Names (or unnames) a version. */
   async rename(boardId: string, versionId: string, label: string | null): Promise<void> {
     if (!(await this.options.store.renameVersion(boardId, versionId, label))) throw new VersionNotFoundError(versionId)

@@ -114,6 +114,7 @@ export class TemplateCatalog {
         thumbnail,
         thumbnailSvg: thumbnailSvg(thumbnail, t.title[locale]),
         custom: this.customIds.has(t.id),
+        defaultAnonymous: t.defaultAnonymous ?? false,
       }
     })
   }

@@ -5,6 +5,8 @@ import { BOARD_DOC_KEYS } from '../../shared/boardDoc.ts'
 import { isExampleNote } from '../../shared/templates/generateTemplateRecords.ts'
 import { assignNotesToZones } from '../../shared/templates/zoneMembership.ts'
 import { readRecords } from '../../shared/tldrawYjs/recordsDoc.ts'
+import type { BallotRequest } from '../../shared/api/votes.ts'
+import { stakeholderGroupSchema, type StakeholderGroup } from '../../shared/stakeholderGroups.ts'
 import { ballotProblem, tally, type Ballot, type VoteConfig, type VoteRecord } from '../../shared/voting/voting.ts'
 import type { BallotStore, StoredVote } from '../store/BallotStore.ts'
 import type { Room } from '../sync/Room.ts'
@@ -95,21 +97,46 @@ export class VoteService {
     })
   }
 
-  /** Replaces a voter's ballot after checking it against the vote and the notes on the board. */
-  async cast(boardId: string, voteId: string, voterId: string, ballot: Ballot): Promise<OwnBallot> {
+  /**
+   * Replaces a voter's ballot after checking it against the vote and the notes on the board. The
+   * ballot counts for the group the voter joined the board as (the server's attendance record,
+   * written from their presence), fixed by their first ballot of the vote: a request cannot choose it.
+   */
+  async cast(boardId: string, voteId: string, voterId: string, request: BallotRequest): Promise<OwnBallot> {
     const vote = await this.openVote(boardId, voteId)
-    const eligible = await this.withRoom(boardId, async (room) => eligibleNotes(readRecords(room.doc), vote.config))
+    const { eligible, joinedAs } = await this.withRoom(boardId, async (room) => ({
+      eligible: eligibleNotes(readRecords(room.doc), vote.config),
+      joinedAs: attendanceGroup(room.doc, voterId),
+    }))
+    const earlier = await this.options.store.getBallot(boardId, voteId, voterId)
+    const group = earlier?.group ?? joinedAs
+    if (!group) {
+      throw new VoteError(409, 'not_joined', 'This browser has not joined the board yet: open the board (and choose your stakeholder group) before voting, since a ballot counts for the group you joined as.')
+    }
+    if (request.group !== undefined && request.group !== group) {
+      throw new VoteError(
+        409,
+        'wrong_group',
+        earlier
+          ? `This ballot says "${request.group}", but your ballots in this vote count for "${group}", the group you had when you first voted; it stays so until the vote closes.`
+          : `This ballot says "${request.group}", but you joined this board as "${group}": a ballot counts for the group you joined as.`,
+      )
+    }
+    const ballot: Ballot = { dots: request.dots, group }
     const problem = ballotProblem(ballot, vote.config, new Set(eligible.keys()))
     if (problem) throw new VoteError(400, 'bad_ballot', `This ballot cannot be counted: ${problem}.`)
     await this.options.store.putBallot(boardId, voteId, voterId, ballot)
     return own(ballot, vote.config)
   }
 
-  /** A voter's own ballot (empty when they have not voted). */
-  async ballotOf(boardId: string, voteId: string, voterId: string, group: Ballot['group']): Promise<OwnBallot> {
+  /** A voter's own ballot (empty when they have not voted), with the group it counts for. */
+  async ballotOf(boardId: string, voteId: string, voterId: string, fallbackGroup: Ballot['group'] | undefined): Promise<OwnBallot> {
     const vote = await this.options.store.getVote(boardId, voteId)
     if (!vote) throw new VoteError(404, 'not_found', `No vote "${voteId}" on this board.`)
-    return own((await this.options.store.getBallot(boardId, voteId, voterId)) ?? { dots: {}, group }, vote.config)
+    const stored = await this.options.store.getBallot(boardId, voteId, voterId)
+    if (stored) return own(stored, vote.config)
+    const joinedAs = await this.withRoom(boardId, async (room) => attendanceGroup(room.doc, voterId))
+    return own({ dots: {}, group: joinedAs ?? fallbackGroup ?? 'other' }, vote.config)
   }
 
   /** How far a vote has got (for the facilitator): voters and dots, by group — never whose ballot is what. */
@@ -123,13 +150,20 @@ export class VoteService {
     return { voters: ballots.length, dots, votersByGroup }
   }
 
-  /** Closes a vote: tallies the ballots and writes the results into the board for everyone. */
+  /**
+   * Closes a vote: tallies the ballots and writes the results into the board for everyone. A vote
+   * the store already has as closed but whose results never reached the board (the write failed,
+   * or the server stopped in between) is tallied and written again; one with results is refused.
+   */
   async close(boardId: string, voteId: string): Promise<VoteRecord> {
     const vote = await this.options.store.getVote(boardId, voteId)
     if (!vote) throw new VoteError(404, 'not_found', `No vote "${voteId}" on this board.`)
-    const closedAt = this.now()
+    let closedAt = this.now()
     if (!(await this.options.store.closeVote(boardId, voteId, closedAt))) {
-      throw new VoteError(409, 'vote_closed', 'This vote is already closed.')
+      const written = await this.withRoom(boardId, async (room) => readVotes(room).find((v) => v.id === voteId))
+      if (written?.status === 'closed' && written.results !== null) throw new VoteError(409, 'vote_closed', 'This vote is already closed.')
+      closedAt = (await this.options.store.getVote(boardId, voteId))?.closedAt ?? closedAt
+      this.options.log.warn({ board: boardId, vote: voteId }, 'vote closed without results on the board; tallying it again')
     }
     this.unschedule(boardId, voteId)
     const ballots = await this.options.store.listBallots(boardId, voteId)
@@ -190,6 +224,13 @@ export class VoteService {
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
   }
+}
+
+/** The group a voter joined the board as (the server-written attendance root), if they joined. */
+function attendanceGroup(doc: Room['doc'], voterId: string): StakeholderGroup | undefined {
+  const entry = doc.getMap<{ group?: unknown }>(BOARD_DOC_KEYS.attendance).get(voterId)
+  const parsed = stakeholderGroupSchema.safeParse(entry?.group)
+  return parsed.success ? parsed.data : undefined
 }
 
 function readVotes(room: Room): VoteRecord[] {

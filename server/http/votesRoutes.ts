@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import { boardParamsSchema } from '../../shared/api/versions.ts'
 import {
   AUTHOR_HEADER,
-  ballotSchema,
+  ballotRequestSchema,
   ownBallotQuerySchema,
   startVoteRequestSchema,
   voteParamsSchema,
@@ -43,8 +43,9 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * Dot votes: `POST /api/boards/<id>/votes` (facilitator) starts one; participants read and
- * replace their ballot with `GET`/`PUT …/votes/<v>/ballot`; the facilitator follows
- * `GET …/progress` (counts only) and `POST …/close`, which writes the results into the board.
+ * replace their ballot with `GET`/`PUT …/votes/<v>/ballot` (counted for the group they joined the
+ * board as); the facilitator follows `GET …/progress` (counts only) and `POST …/close`, which
+ * writes the results into the board (and, after a close that could not write them, again).
  */
 export async function votesRoutes(app: FastifyInstance, options: { boards: BoardService; votes: VoteService; log: Logger }): Promise<void> {
   const { boards, votes } = options
@@ -72,9 +73,9 @@ export async function votesRoutes(app: FastifyInstance, options: { boards: Board
     },
   )
 
-  app.put<{ Params: z.output<typeof voteParamsSchema>; Body: z.output<typeof ballotSchema> }>(
+  app.put<{ Params: z.output<typeof voteParamsSchema>; Body: z.output<typeof ballotRequestSchema> }>(
     '/api/boards/:boardId/votes/:voteId/ballot',
-    { schema: { params: voteParamsSchema, body: ballotSchema } },
+    { schema: { params: voteParamsSchema, body: ballotRequestSchema } },
     async (request): Promise<OwnBallot> => {
       const { boardId, voteId } = request.params
       await requireAccess(boards, request, boardId, VOTERS)

@@ -126,5 +126,13 @@ export interface DocStore extends BoardStore, DocumentLogStore, TemplateStore, A
   readonly ballots: BallotStore
   /** Checks the stored data for damage (run at start); names the boards whose data cannot be read. */
   checkIntegrity(): Promise<IntegrityReport>
+  /**
+   * Makes rows already deleted unreadable from the store's files, as far as the store can (after a
+   * board was made anonymous, rows that held names were deleted). SQLite: deleted content is
+   * zeroed as it is deleted (secure_delete); this moves the write-ahead log into the database and
+   * truncates it, so that no older copy of a page remains. PostgreSQL: VACUUM of the tables that
+   * held them (see README "Voting, private writing and anonymous boards" for what remains).
+   */
+  purgeDeleted(): Promise<void>
   close(): Promise<void>
 }

@@ -156,5 +156,17 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         expect(await store.checkIntegrity()).toEqual({ ok: true })
       }),
     )
+
+    it(
+      'purges deleted rows (after a board is made anonymous) and keeps everything that was not deleted',
+      withStore(async (store, reopen) => {
+        await store.createBoard(board('b1'), hashes('b1'), u(0))
+        const seq = await store.appendUpdate('b1', u(1))
+        await store.compact('b1', u(7, 7), seq)
+        await store.purgeDeleted()
+        const reopened = await reopen()
+        expect(await reopened.loadDoc('b1')).toEqual({ snapshot: u(7, 7), updates: [], lastSeq: seq })
+      }),
+    )
   })
 }

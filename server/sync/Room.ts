@@ -3,7 +3,6 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { BOARD_DOC_KEYS, readBoardSettings } from '../../shared/boardDoc.ts'
-import { deleteRecords, getRecordsMap } from '../../shared/tldrawYjs/recordsDoc.ts'
 import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
 import { stakeholderGroupSchema } from '../../shared/stakeholderGroups.ts'
 import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../shared/protocol.ts'
@@ -19,6 +18,7 @@ import type { Role } from '../../shared/roles.ts'
 import { DocumentLog, FROM_REMOTE, FROM_STORE } from './DocumentLog.ts'
 import { LogCursor } from './LogCursor.ts'
 import { RoomReplica } from './RoomReplica.ts'
+import { forgetNames, recordsHoldNames } from './forgetNames.ts'
 import { DocumentPolicy } from './policy/DocumentPolicy.ts'
 import { PresenceRegistry } from './PresenceRegistry.ts'
 import { UpdateGate } from './UpdateGate.ts'
@@ -54,6 +54,11 @@ export interface RoomOptions {
   onEmpty: (room: Room) => void
   /** Called when the room can no longer persist and must be dropped from memory. */
   onBroken: (room: Room) => void
+  /**
+   * Called when the facilitator has just made the board anonymous, once the names in its document
+   * are gone: to remove them from what the server stored before (log, versions, free pages).
+   */
+  onMadeAnonymous?: (room: Room) => void
 }
 
 /**
@@ -314,9 +319,14 @@ export class Room {
   }
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.origin instanceof Connection && transaction.changed.has(this.doc.getMap(BOARD_DOC_KEYS.settings) as Y.AbstractType<any>)) {
-      // A board just made anonymous keeps no names: tldraw's user records (which carry them) go.
-      queueMicrotask(() => this.forgetNamesIfAnonymous())
+    const settingsChanged = transaction.origin instanceof Connection ? transaction.changed.get(this.doc.getMap(BOARD_DOC_KEYS.settings) as Y.AbstractType<any>) : undefined
+    if (settingsChanged) {
+      // A board just made anonymous keeps no names: tldraw's user records (which carry them) go,
+      // and then what the server stored of them.
+      const switched = settingsChanged.has('anonymous')
+      queueMicrotask(() => {
+        if (this.forgetNamesIfAnonymous() && switched) this.options.onMadeAnonymous?.(this)
+      })
     }
     if (transaction.origin instanceof Connection || transaction.origin === FROM_STORE) return
     // A server change (restore, migration) may complete what someone's held update builds on.
@@ -370,6 +380,16 @@ export class Room {
     return this.documentLog.compactIfNeeded()
   }
 
+  /**
+   * Replaces what the store holds of the board (snapshot and update log) by one snapshot of the
+   * document as it is now — without what was deleted from it (after names were removed).
+   */
+  async compactNow(): Promise<void> {
+    await this.documentLog.whenPersisted()
+    this.documentLog.queueCompaction()
+    await this.documentLog.whenPersisted()
+  }
+
   /** Applies a change of the server's own (a restore): stored and relayed like any other. */
   applyServerChange(change: (doc: Y.Doc) => void): void {
     if (this.destroyed || this.broken) throw new Error('the board is not available')
@@ -393,10 +413,11 @@ export class Room {
     )
   }
 
-  private forgetNamesIfAnonymous(): void {
-    if (this.destroyed || this.broken || !readBoardSettings(this.doc).anonymous) return
-    const users = [...getRecordsMap(this.doc).entries()].filter(([, record]) => record instanceof Y.Map && record.get('typeName') === 'user').map(([id]) => id)
-    if (users.length > 0) this.applyServerChange((doc) => deleteRecords(doc, users))
+  // An anonymous board's live document keeps no names (see forgetNames). True if the board is anonymous.
+  private forgetNamesIfAnonymous(): boolean {
+    if (this.destroyed || this.broken || !readBoardSettings(this.doc).anonymous) return false
+    if (recordsHoldNames(this.doc)) this.applyServerChange(forgetNames)
+    return true
   }
 
   private fail(): void {

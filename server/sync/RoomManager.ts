@@ -18,7 +18,12 @@ export interface RoomManagerOptions {
    * Called when a room has loaded (returns what to call when it goes), and before a room is
    * unloaded or the server stops (e.g. to keep a version of a board that changed).
    */
-  hooks?: { loaded(room: Room): () => void; beforeUnload(room: Room): Promise<void> }
+  hooks?: {
+    loaded(room: Room): () => void
+    beforeUnload(room: Room): Promise<void>
+    /** Called when a facilitator has just made a board anonymous (to remove the names stored before). */
+    madeAnonymous?(room: Room): void
+  }
   /** How long an empty room stays in memory before it is unloaded. */
   roomIdleMs: number
   /** Other instances serving the same boards (default: none, one process). */
@@ -104,6 +109,7 @@ export class RoomManager {
         gapWaitMs: this.options.gapWaitMs ?? 100,
         onEmpty: (r) => this.scheduleIdle(r),
         onBroken: (r) => this.evict(r),
+        onMadeAnonymous: (r) => this.options.hooks?.madeAnonymous?.(r),
       }).then(
         (loadedRoom) => {
           this.loaded.set(boardId, loadedRoom)

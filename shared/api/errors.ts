@@ -22,6 +22,8 @@ export const API_ERROR_CODES = [
   'vote_open',
   'vote_closed',
   'bad_ballot',
+  'not_joined',
+  'wrong_group',
   'server_error',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

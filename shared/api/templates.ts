@@ -39,6 +39,8 @@ export const templateCatalogEntrySchema = z.object({
   thumbnail: templateThumbnailSchema,
   thumbnailSvg: z.string().optional(),
   custom: z.boolean().optional(),
+  /** Boards from this template keep no names unless the creator says otherwise (the lobby's box starts ticked). */
+  defaultAnonymous: z.boolean().optional(),
 })
 /** One template as the lobby lists it (`GET /api/templates?locale=`), in one locale. */
 export type TemplateCatalogEntry = z.infer<typeof templateCatalogEntrySchema>

@@ -11,8 +11,16 @@ export const AUTHOR_HEADER = 'x-coboard-author'
 export const startVoteRequestSchema = voteConfigSchema
 export { ballotSchema, voteRecordSchema }
 
-/** `GET …/ballot?group=…`: the group the voter would vote as, for an empty ballot. */
-export const ownBallotQuerySchema = z.object({ group: stakeholderGroupSchema })
+/**
+ * `PUT …/ballot`: the voter's dots. The group a ballot counts for is not the sender's to choose:
+ * the server takes it from the board's attendance (the group this browser joined the board as),
+ * fixed at the voter's first ballot of the vote. A `group` that says otherwise is refused.
+ */
+export const ballotRequestSchema = ballotSchema.extend({ group: stakeholderGroupSchema.optional() })
+export type BallotRequest = z.infer<typeof ballotRequestSchema>
+
+/** `GET …/ballot`: (older clients send `?group=`; the server answers with the group it counts.) */
+export const ownBallotQuerySchema = z.object({ group: stakeholderGroupSchema.optional() })
 
 export const ownBallotSchema = ballotSchema.extend({ used: z.number(), left: z.number() })
 /** A voter's own ballot and how many dots they have left. */

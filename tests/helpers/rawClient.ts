@@ -14,6 +14,8 @@ export interface RawClient {
   doc: Y.Doc
   /** Sizes of every frame received. */
   frameSizes: number[]
+  /** The bytes of every frame received (sync and awareness), in order: for leak checks. */
+  frames: Uint8Array[]
   /** Awareness entries received, in order. */
   awareness: AwarenessEntry[]
   closed: Promise<{ code: number; reason: string }>
@@ -29,6 +31,7 @@ export async function connectRaw(wsUrl: string, boardId: string, token: string, 
   const ws = new WebSocket(`${wsUrl}/sync/${boardId}?k=${encodeURIComponent(token)}${query}`, { maxPayload: 1 << 30 })
   const doc = new Y.Doc()
   const frameSizes: number[] = []
+  const frames: Uint8Array[] = []
   const awareness: AwarenessEntry[] = []
   let closedWith: { code: number; reason: string } | undefined
   let synced = false
@@ -41,6 +44,7 @@ export async function connectRaw(wsUrl: string, boardId: string, token: string, 
   ws.on('message', (data: Buffer) => {
     const bytes = new Uint8Array(data)
     frameSizes.push(bytes.length)
+    frames.push(bytes)
     const decoder = decoding.createDecoder(bytes)
     const type = decoding.readVarUint(decoder)
     if (type === MESSAGE.sync) {
@@ -62,6 +66,7 @@ export async function connectRaw(wsUrl: string, boardId: string, token: string, 
     ws,
     doc,
     frameSizes,
+    frames,
     awareness,
     closed,
     closedWith: () => closedWith,

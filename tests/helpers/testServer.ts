@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { DestinationStream } from 'pino'
 import { afterEach, beforeEach } from 'vitest'
 import { CoboardServer, type CoboardServerDeps } from '../../server/CoboardServer.ts'
 import { loadConfig } from '../../server/config.ts'
@@ -54,7 +55,7 @@ export function tempDataDir(): string {
  * `env` overrides configuration exactly as environment variables would.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; dataDir?: string; deps?: CoboardServerDeps } = {},
+  options: { env?: Record<string, string>; dataDir?: string; deps?: CoboardServerDeps; logDestination?: DestinationStream } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const config = loadConfig({
@@ -67,7 +68,7 @@ export async function startTestServer(
     ...GENEROUS_RATE_LIMITS,
     ...options.env,
   })
-  const log = createLogger(config.logLevel)
+  const log = createLogger(config.logLevel, options.logDestination)
   const server = new CoboardServer(config, log, options.deps)
   const { port } = await server.start()
   const url = `http://127.0.0.1:${port}`

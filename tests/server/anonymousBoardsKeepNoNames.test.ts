@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE } from '../../shared/closeCodes.ts'
 import { getRecordsMap } from '../../shared/tldrawYjs/recordsDoc.ts'
-import { addNote, noteText } from '../helpers/boardContent.ts'
+import { addNote, noteText, removeNotes } from '../helpers/boardContent.ts'
+import { occurrences, storeFiles } from '../helpers/leaks.ts'
 import { useTestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 
@@ -64,5 +65,61 @@ describe('anonymous boards', () => {
     await waitFor(() => facilitator.closes.some((c) => c.code === CLOSE.changeRefused.code), 5000, 'switch refused after writing')
     const fresh = await t.connect(board.id, board.tokens.observer)
     expect(fresh.doc.getMap('settings').get('anonymous')).toBe(true)
+  })
+  it('once switched, keep no name anywhere in the SQLite file or its WAL: not in the log, not in versions, not in freed pages', async () => {
+    const board = await t.server.createBoard({ template: 'stakeholder-map' })
+    const facilitator = await t.connect(board.id, board.tokens.facilitator)
+    const observer = await t.connect(board.id, board.tokens.observer)
+    // Before the switch the board keeps names: tldraw's user record, and a note's author name in
+    // a note written and deleted again (so that nothing is on the board when the switch comes).
+    getRecordsMap(facilitator.doc).set('user:astrid', userRecord('Astrid Lindqvist'))
+    addNote(facilitator.doc, 'gone', 'Written, then deleted', { meta: { group: 'other', authorName: 'Bertil Bengtsson' } } as never)
+    await waitFor(() => noteText(observer.doc, 'gone'), 5000, 'note with an author name')
+    const named = await fetch(`${t.server.url}/api/boards/${board.id}/versions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${board.tokens.facilitator}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ label: 'with names' }),
+    })
+    expect(named.status).toBe(201)
+    removeNotes(facilitator.doc, ['gone'])
+    await waitFor(() => !noteText(observer.doc, 'gone'), 5000, 'note deleted')
+    const rawStore = () => storeFiles(t.server.dataDir).map((f) => f.bytes)
+    // The positive control: the raw files do hold the names before the switch.
+    await waitFor(() => occurrences(rawStore(), 'Astrid Lindqvist') > 0 && occurrences(rawStore(), 'Bertil Bengtsson') > 0, 5000, 'names in the store')
+
+    facilitator.doc.getMap('settings').set('anonymous', true)
+    await waitFor(() => observer.doc.getMap('settings').get('anonymous') === true, 5000, 'switched')
+    await waitFor(
+      () => occurrences(rawStore(), 'Astrid Lindqvist') + occurrences(rawStore(), 'Bertil Bengtsson') === 0,
+      10_000,
+      'no name left in coboard.sqlite, -wal or -shm',
+    )
+    const files = storeFiles(t.server.dataDir)
+    expect(files.map((f) => f.name)).toContain('coboard.sqlite')
+    const { versions } = (await (await fetch(`${t.server.url}/api/boards/${board.id}/versions`, { headers: { Authorization: `Bearer ${board.tokens.facilitator}` } })).json()) as {
+      versions: Array<{ label: string | null }>
+    }
+    expect(versions.map((v) => v.label)).not.toContain('with names')
+    // The board still works, and loads from its new snapshot after a restart.
+    const participant = await t.connect(board.id, board.tokens.participant)
+    addNote(participant.doc, 'after', 'Written anonymously')
+    await waitFor(() => noteText(observer.doc, 'after'), 5000, 'a note after the switch')
+    await t.restart()
+    const again = await t.connect(board.id, board.tokens.observer)
+    expect(noteText(again.doc, 'after')).toBeTruthy()
+    expect(again.doc.getMap('settings').get('anonymous')).toBe(true)
+    expect(JSON.stringify(again.doc.toJSON())).not.toMatch(/Astrid|Bertil/)
+  })
+
+  it('cannot be switched once the collective document, comments, authorship or outcomes hold something', async () => {
+    const board = await t.server.createBoard({ template: 'blank' })
+    const facilitator = await t.connect(board.id, board.tokens.facilitator)
+    facilitator.doc.getMap('outcomes').set('shape:somewhere', { status: 'discussed', reason: 'Astrid asked to wait', date: '2026-12-01' })
+    const observer = await t.connect(board.id, board.tokens.observer)
+    await waitFor(() => observer.doc.getMap('outcomes').size === 1, 5000, 'an outcome')
+    facilitator.doc.getMap('settings').set('anonymous', true)
+    await waitFor(() => facilitator.closes.some((c) => c.code === CLOSE.changeRefused.code), 5000, 'switch refused')
+    const fresh = await t.connect(board.id, board.tokens.observer)
+    expect(fresh.doc.getMap('settings').get('anonymous')).toBe(false)
   })
 })

@@ -4,11 +4,13 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE } from '../../shared/closeCodes.ts'
+import type { StakeholderGroup } from '../../shared/stakeholderGroups.ts'
 import { findZoneFrames } from '../../shared/templates/zoneMembership.ts'
 import { readRecords, writeSchema } from '../../shared/tldrawYjs/recordsDoc.ts'
 import { noteV8, noteV8Schema, writeRaw } from '../../shared/tldrawYjs/testing.ts'
 import { addNote } from '../helpers/boardContent.ts'
 import { useTestServer } from '../helpers/testServer.ts'
+import { joinAsVoter } from '../helpers/voters.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 /** Puts a note in the middle of a zone, as a participant of a group would. */
@@ -65,15 +67,20 @@ describe('exports by zone', () => {
     })
 
   /** Runs a dot vote to its end: started on `zones` (all when empty), one ballot per voter, closed. */
-  async function runVote(board: { id: string; tokens: Record<string, string> }, zones: string[], ballots: Array<{ group: string; dots: Record<string, number> }>) {
+  /** A closed vote: each ballot is cast by its own person, who joined the board as their group first. */
+  async function runVote(board: { id: string; tokens: { facilitator: string; participant: string } }, zones: string[], ballots: Array<{ group: StakeholderGroup; dots: Record<string, number> }>) {
     const vote = (await (await post(`/${board.id}/votes`, board.tokens.facilitator, { zones })).json()) as { id: string }
     for (const [i, ballot] of ballots.entries()) {
-      const put = await post(`/${board.id}/votes/${vote.id}/ballot`, board.tokens.participant, ballot, 'PUT', { 'X-Coboard-Author': `voter-secret-${vote.id.slice(0, 8)}-${i}`.padEnd(24, '0') })
+      const voter = await joinAsVoter(t.server, board, `voter-secret-${vote.id.slice(0, 8)}-${i}`.padEnd(24, '0'), ballot.group)
+      const put = await voter.cast(vote.id, ballot.dots)
       expect(put.status, await put.clone().text()).toBe(200)
+      voter.client.destroy()
     }
     const closed = await fetch(`${t.server.url}/api/boards/${board.id}/votes/${vote.id}/close`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.facilitator}` } })
     expect(closed.status).toBe(200)
   }
+  const citizen = (dots: Record<string, number>) => ({ group: 'citizen-service-user' as const, dots })
+  const volunteer = (dots: Record<string, number>) => ({ group: 'volunteer-association' as const, dots })
 
   it('Markdown, CSV and Word list every note under its zone, with group, author, votes and what happened', async () => {
     const board = await t.server.createBoard({ template: 'stakeholder-map', title: 'Loneliness in Aarhus: who shares the work?' })
@@ -87,7 +94,8 @@ describe('exports by zone', () => {
     await waitFor(() => readRecords(facilitator.doc).some((r) => r.id === 'shape:formula'), 5000, 'notes at the facilitator')
     facilitator.doc.getMap('outcomes').set('shape:elderly', { status: 'taken-forward', reason: 'A visiting-friend scheme is planned for spring', date: '2026-12-01' })
     // A vote, closed: its totals appear beside each note.
-    await runVote(board, [], [{ group: 'citizen-service-user', dots: { 'shape:elderly': 3 } }])
+    // Three citizens vote (fewer voters' figures would be withheld), one dot each on the same note.
+    await runVote(board, [], [1, 2, 3].map(() => citizen({ 'shape:elderly': 1 })))
 
     const md = await get(`/${board.id}/export?format=md`, board.tokens.participant)
     expect(md.status).toBe(200)
@@ -129,7 +137,7 @@ describe('exports by zone', () => {
     expect(missing.length).toBeGreaterThan(0)
     // The note's row: text, group, author, votes, what happened (with its date), the reason.
     const row = missing.slice(missing.indexOf('Lonely elderly people'), missing.indexOf('Lonely elderly people') + 6)
-    expect(row).toEqual(['Lonely elderly people', 'Citizen or service user', 'Astrid', '3', 'Taken forward (2026-12-01)', 'A visiting-friend scheme is planned for spring'])
+    expect(row).toEqual(['Lonely elderly people', 'Citizen or service user', 'Astrid', '3 (Citizen or service user: 3)', 'Taken forward (2026-12-01)', 'A visiting-friend scheme is planned for spring'])
     expect(missing).not.toContain('Red Cross local branch')
     const civil = under('Civil society &amp; volunteers · Co-producing')
     expect(civil).toContain('Red Cross local branch')
@@ -145,25 +153,24 @@ describe('exports by zone', () => {
     const facilitator = await t.connect(board.id, board.tokens.facilitator)
     await waitFor(() => readRecords(facilitator.doc).filter((r) => r.typeName === 'shape' && r.type === 'note').length >= 3, 5000, 'notes')
     // First vote, on "Who is missing" only: three citizens (so their group's figures show).
-    const citizen = (dots: Record<string, number>) => ({ group: 'citizen-service-user', dots })
     await runVote(board, ['who-is-missing'], [citizen({ 'shape:elderly': 3 }), citizen({ 'shape:elderly': 2 }), citizen({ 'shape:elderly': 1, 'shape:youth': 1 })])
-    // Second vote, later, on the civil-society zone only: one volunteer.
-    await runVote(board, ['civil-society-co-producing'], [{ group: 'volunteer-association', dots: { 'shape:red-cross': 2 } }])
+    // Second vote, later, on the civil-society zone only: three volunteers.
+    await runVote(board, ['civil-society-co-producing'], [volunteer({ 'shape:red-cross': 2 }), volunteer({ 'shape:red-cross': 1 }), volunteer({ 'shape:red-cross': 1 })])
 
     const rows = parseCsv(new TextDecoder().decode(await (await get(`/${board.id}/export?format=csv`, board.tokens.facilitator)).arrayBuffer()))
     const byNote = new Map(rows.slice(1).map((row) => [row[2], row]))
     expect(byNote.get('Lonely elderly people')?.slice(5, 7)).toEqual(['6', 'Citizen or service user: 6'])
     expect(byNote.get('Young people who work evenings')?.slice(5, 7)).toEqual(['1', 'Citizen or service user: 1'])
-    expect(byNote.get('Red Cross local branch')?.slice(5, 7)).toEqual(['2', ''])
+    expect(byNote.get('Red Cross local branch')?.slice(5, 7)).toEqual(['4', 'Volunteer or association: 4'])
 
     const md = await (await get(`/${board.id}/export?format=md`, board.tokens.facilitator)).text()
     const missing = md.slice(md.indexOf('## Who is missing'), md.indexOf('\n## ', md.indexOf('## Who is missing') + 3))
     expect(missing).toMatch(/Lonely elderly people — \*Citizen or service user · 6 votes/)
-    // Participation: the most of each group who voted in one vote; a group of one stays hidden.
+    // Participation: the most of each group who voted in one vote.
     const table = md.slice(md.indexOf('## Participation by stakeholder group'))
     expect(table).toContain('| Voted (most in one of 2 votes) |')
     expect(table).toMatch(/\| Citizen or service user \|[^\n]*\| 3 \|\n/)
-    expect(table).toMatch(/\| Volunteer or association \|[^\n]*\| hidden \(fewer than 3 voted\) \|\n/)
+    expect(table).toMatch(/\| Volunteer or association \|[^\n]*\| 3 \|\n/)
   })
 
   it('anonymous boards export no names; exports can be turned off for participants and observers; bad formats are named', async () => {
@@ -200,11 +207,11 @@ describe('exports by zone', () => {
     noteInZone(writer.doc, 'who-is-missing', 'elderly', 'Lonely elderly people', { group: 'citizen-service-user', authorName: 'Astrid' })
     const facilitator = await t.connect(board.id, board.tokens.facilitator)
     await waitFor(() => readRecords(facilitator.doc).some((r) => r.id === 'shape:elderly'), 5000, 'note')
-    await runVote(board, [], [{ group: 'citizen-service-user', dots: { 'shape:elderly': 2 } }])
+    await runVote(board, [], [1, 2, 3].map(() => citizen({ 'shape:elderly': 1 })))
     type Report = { zones: Array<{ notes: Array<{ text: string; author: string | null; votes: unknown }> }>; participation: unknown[] }
     const elderly = (report: Report) => report.zones.flatMap((z) => z.notes).find((n) => n.text === 'Lonely elderly people')!
     const before = (await (await get(`/${board.id}/report`, board.tokens.observer)).json()) as Report
-    expect(elderly(before)).toMatchObject({ author: 'Astrid', votes: { total: 2 } })
+    expect(elderly(before)).toMatchObject({ author: 'Astrid', votes: { total: 3 } })
 
     facilitator.doc.getMap('settings').set('exportsAllowed', false)
     const observer = await t.connect(board.id, board.tokens.observer)

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx'
 import { readIdentity, writeIdentity, type Identity } from '../join/identity.ts'
 import { JoinForm } from '../join/JoinForm.tsx'
 import { PresenterView } from '../presenter/PresenterView.tsx'
+import { PresenterParticipation } from '../participation/ParticipationPanel.tsx'
 import { PresenterSession } from '../session/PresenterSession.tsx'
 import type { BoardViewKind } from '../routes.ts'
 import { ErrorPanel } from '../ui/ErrorPanel.tsx'
@@ -85,7 +86,7 @@ function BoardWithToken(props: { boardId: string; token: string; view: BoardView
       </ErrorPanel>
     )
   }
-  if (props.view === 'presenter') return <PresenterView session={session} info={load.info} config={load.config} aside={<PresenterSession doc={session.doc} />} />
+  if (props.view === 'presenter') return <PresenterView session={session} info={load.info} config={load.config} aside={<><PresenterSession doc={session.doc} /><PresenterParticipation doc={session.doc} presence={session.awareness} templateId={load.info.template} /></>} />
   const title = load.info.title || messages.untitledBoard
   if (!identity) {
     return (

@@ -4,6 +4,9 @@ import { ApiError, createBoard, fetchClientConfig } from '../api/apiClient.ts'
 import type { CreatedBoard } from '../api/apiTypes.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { asLocale } from '../i18n/uiLocale.ts'
+import { useCatalog } from '../i18n/useCatalog.ts'
+import { ANONYMITY_MESSAGES } from '../protection/anonymityMessages.ts'
+import type { TemplateCatalogEntry } from '../templates/templateApi.ts'
 import { TemplateCatalogPicker } from '../templates/TemplateCatalogPicker.tsx'
 import { forgetCreationKey, readCreationKey, writeCreationKey } from './creationKey.ts'
 
@@ -12,10 +15,15 @@ const MAX_TITLE_LENGTH = 200
 /** The lobby's form: a board's name, template and language. */
 export function CreateBoardForm(props: { onCreated: (board: CreatedBoard) => void }) {
   const { messages, locale: uiLocale } = useI18n()
-  const ids = { title: useId(), titleHint: useId(), locale: useId(), localeHint: useId(), key: useId(), keyHint: useId() }
+  const ids = { title: useId(), titleHint: useId(), locale: useId(), localeHint: useId(), key: useId(), keyHint: useId(), anonymous: useId(), anonymousHint: useId() }
+  const a = useCatalog(ANONYMITY_MESSAGES)
   const [title, setTitle] = useState('')
   const [boardLocale, setBoardLocale] = useState<Locale>(uiLocale)
   const [template, setTemplate] = useState('blank')
+  // Anonymity starts as the chosen template's default; a choice made here holds for that template.
+  const [entry, setEntry] = useState<TemplateCatalogEntry>()
+  const [anonymousChoice, setAnonymousChoice] = useState<{ template: string; anonymous: boolean }>()
+  const anonymous = anonymousChoice?.template === template ? anonymousChoice.anonymous : (entry?.id === template && entry.defaultAnonymous === true)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string>()
   // Servers with CREATE_BOARDS=key ask for the creation key once; this browser remembers it.
@@ -55,7 +63,7 @@ export function CreateBoardForm(props: { onCreated: (board: CreatedBoard) => voi
     }
     try {
       const trimmed = title.trim()
-      const created = await createBoard({ template, locale: boardLocale, ...(trimmed ? { title: trimmed } : {}) }, needsKey ? key : undefined)
+      const created = await createBoard({ template, locale: boardLocale, anonymous, ...(trimmed ? { title: trimmed } : {}) }, needsKey ? key : undefined)
       if (needsKey) writeCreationKey(window.localStorage, key)
       props.onCreated(created)
     } catch (caught) {
@@ -91,7 +99,22 @@ export function CreateBoardForm(props: { onCreated: (board: CreatedBoard) => voi
         </p>
       </div>
       {/* Issue 4 (templates): cards with preview, groups, duration and sources replace the select. */}
-      <TemplateCatalogPicker value={template} onChange={setTemplate} locale={boardLocale} />
+      <TemplateCatalogPicker value={template} onChange={setTemplate} locale={boardLocale} onEntry={setEntry} />
+      <div className="field">
+        <label className="field__check" htmlFor={ids.anonymous}>
+          <input
+            id={ids.anonymous}
+            type="checkbox"
+            checked={anonymous}
+            aria-describedby={ids.anonymousHint}
+            onChange={(event) => setAnonymousChoice({ template, anonymous: event.target.checked })}
+          />
+          {a('lobbyLabel')}
+        </label>
+        <p id={ids.anonymousHint} className="hint">
+          {a('lobbyHint')}
+        </p>
+      </div>
       <div className="field">
         <label htmlFor={ids.locale}>{messages.boardLanguageLabel}</label>
         <select

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { participationRows } from './participation.ts'
+import { identifiableGroups, participationRows } from './participation.ts'
 
 describe('participation balance', () => {
   it('sets intended against actual per group and names the groups that are missing', () => {
@@ -22,5 +22,16 @@ describe('participation balance', () => {
     const rows = participationRows({ suggested: [], intended: {}, presentGroups: [], attendanceGroups: [], noteGroups: [], votersByGroup: {}, allGroups: true })
     expect(rows).toHaveLength(8)
     expect(rows.some((row) => row.missing)).toBe(false)
+  })
+  it('finds the groups present with one or two people (their label points at them on an anonymous board)', () => {
+    const rows = participationRows({
+      suggested: ['elected-politician'],
+      intended: {},
+      presentGroups: ['researcher', 'citizen-service-user', 'citizen-service-user', 'citizen-service-user', 'other', 'other'],
+      attendanceGroups: [],
+      noteGroups: [],
+      votersByGroup: {},
+    })
+    expect(identifiableGroups(rows).map((row) => [row.group, row.present])).toEqual([['researcher', 1], ['other', 2]])
   })
 })

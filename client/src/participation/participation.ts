@@ -58,3 +58,11 @@ export function participationRows(facts: ParticipationFacts): ParticipationRow[]
     missing: expected.has(group) && (present.get(group) ?? 0) === 0 && (tookPart.get(group) ?? 0) === 0,
   }))
 }
+
+/**
+ * The groups present now with only one or two people (pure). On an anonymous board their group
+ * label points at them: the facilitator is warned.
+ */
+export function identifiableGroups(rows: readonly ParticipationRow[]): ParticipationRow[] {
+  return rows.filter((row) => row.present > 0 && row.present < 3)
+}

@@ -2,7 +2,7 @@ import type { Catalog } from '../../../shared/i18n/translator.ts'
 
 type Key =
   | 'toggle' | 'heading' | 'missing' | 'group' | 'intended' | 'present' | 'tookPart' | 'notes' | 'voted'
-  | 'intendedPeople' | 'intendedHow' | 'howPlaceholder' | 'fewerThanThree' | 'anonymousNotice' | 'anonymousIntro'
+  | 'intendedPeople' | 'intendedHow' | 'howPlaceholder' | 'fewerThanThree' | 'anonymousNotice' | 'anonymousIntro' | 'smallGroup'
 
 /** Words of the participation panel and the anonymous join, in ICU MessageFormat. */
 export const PARTICIPATION_MESSAGES: Catalog<Key> = {
@@ -22,6 +22,7 @@ export const PARTICIPATION_MESSAGES: Catalog<Key> = {
     fewerThanThree: 'under 3',
     anonymousNotice: 'This board is anonymous. Choose your stakeholder group only — no name is asked. The board keeps your group with your notes and votes, never a name. Your notes are counted by group.',
     anonymousIntro: 'Anonymous board',
+    smallGroup: 'Only {count, plural, one {one person} other {# people}} from “{group}” here: on this anonymous board, the group on their notes points at them.',
   },
   da: {
     toggle: 'Deltagelse',
@@ -39,6 +40,7 @@ export const PARTICIPATION_MESSAGES: Catalog<Key> = {
     fewerThanThree: 'under 3',
     anonymousNotice: 'Denne tavle er anonym. Vælg kun din interessentgruppe – der spørges ikke om navn. Tavlen gemmer din gruppe sammen med dine sedler og stemmer, aldrig et navn. Dine sedler tælles pr. gruppe.',
     anonymousIntro: 'Anonym tavle',
+    smallGroup: 'Kun {count, plural, one {én person} other {# personer}} fra “{group}” her: på denne anonyme tavle peger gruppen på deres sedler på dem.',
   },
   sv: {
     toggle: 'Deltagande',
@@ -56,6 +58,7 @@ export const PARTICIPATION_MESSAGES: Catalog<Key> = {
     fewerThanThree: 'under 3',
     anonymousNotice: 'Den här tavlan är anonym. Välj bara din intressentgrupp – inget namn efterfrågas. Tavlan sparar din grupp tillsammans med dina lappar och röster, aldrig ett namn. Dina lappar räknas per grupp.',
     anonymousIntro: 'Anonym tavla',
+    smallGroup: 'Bara {count, plural, one {en person} other {# personer}} från ”{group}” här: på den här anonyma tavlan pekar gruppen på deras lappar ut dem.',
   },
   nb: {
     toggle: 'Deltakelse',
@@ -73,5 +76,6 @@ export const PARTICIPATION_MESSAGES: Catalog<Key> = {
     fewerThanThree: 'under 3',
     anonymousNotice: 'Denne tavlen er anonym. Velg bare interessentgruppen din – du blir ikke spurt om navn. Tavlen lagrer gruppen din sammen med lappene og stemmene dine, aldri et navn. Lappene dine telles per gruppe.',
     anonymousIntro: 'Anonym tavle',
+    smallGroup: 'Bare {count, plural, one {én person} other {# personer}} fra «{group}» her: på denne anonyme tavlen peker gruppen på lappene deres ut dem.',
   },
 }

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { useEditor } from 'tldraw'
+import { readBoardSettings } from '../../../shared/boardDoc.ts'
 import { canEditDocument } from '../../../shared/roles.ts'
 import { isFrozen, readSession, SESSION_ROOT, writeSession } from '../../../shared/session/sessionState.ts'
 import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
@@ -9,7 +10,10 @@ import { useCatalog } from '../i18n/useCatalog.ts'
 import { draftCountsByGroup } from './drafts.ts'
 import { DraftStore } from './DraftStore.ts'
 import { draftsIn, keepDrafts, publishDrafts } from './keepDrafts.ts'
+import { useServerClock } from '../session/useServerClock.ts'
+import { useSessionState, useTick } from '../session/useSessionState.ts'
 import { PRIVATE_WRITING_MESSAGES } from './privateWritingMessages.ts'
+import { revealAll, silentWritingStep, startPrivateWriting, writingTimeIsUp } from './stepWriting.ts'
 
 /**
  * Silent writing: for the facilitator "Start private writing" and "Reveal all" (with the drafts
@@ -43,6 +47,7 @@ export function PrivateWritingControls() {
       },
       canEdit: canEditDocument(info.role),
       canPublish: () => canEditDocument(info.role) && (info.role === 'facilitator' || !isFrozen(session.doc)),
+      anonymous: () => readBoardSettings(session.doc).anonymous,
       onCount: (count) => {
         setOwn(count)
         // Others see how many drafts this device holds, never what they say.
@@ -72,30 +77,63 @@ export function PrivateWritingControls() {
           {t('phaseOn')}
         </span>
       ) : null}
-      {facilitator && !phase.active ? (
-        <button type="button" onClick={() => writeSession(session.doc, { privateWriting: { active: true, revealSeq: phase.revealSeq } })}>
-          {t('start')}
-        </button>
-      ) : null}
-      {facilitator && phase.active ? (
-        <button
-          type="button"
-          className="button--primary"
-          onClick={() => writeSession(session.doc, { privateWriting: { active: false, revealSeq: phase.revealSeq + 1 } })}
-        >
-          {t('revealAll')}
-        </button>
-      ) : null}
+      {facilitator ? <PhaseControls /> : null}
       {facilitator && groups.length > 0 ? (
         <span className="every-voice__counts" data-testid="draft-counts">
           {groups.map(([group, c]) => t('groupDrafts', { group: STAKEHOLDER_GROUP_LABELS[group][locale], drafts: c.drafts, people: c.people })).join(' · ')}
         </span>
       ) : null}
       {own > 0 ? (
-        <button type="button" disabled={frozen && !facilitator} onClick={() => publishDrafts(editor, draftsIn(editor))}>
+        <button type="button" disabled={frozen && !facilitator} onClick={() => publishDrafts(editor, draftsIn(editor), readBoardSettings(session.doc).anonymous)}>
           {t('publishMine', { count: own })}
         </button>
       ) : null}
     </div>
+  )
+}
+
+/**
+ * The facilitator's "Start private writing" — on a silent-writing step of the agenda, for that
+ * step with its minutes on the timer — and "Reveal all", with a word when the time is up.
+ */
+function PhaseControls() {
+  const { session } = useBoard()
+  const t = useCatalog(PRIVATE_WRITING_MESSAGES)
+  const state = useSessionState(session.doc)
+  const clock = useServerClock()
+  const hintId = useId()
+  const running = state.privateWriting.active && state.timer.status === 'running'
+  useTick(running, 1_000)
+  const step = silentWritingStep(state)
+  if (!state.privateWriting.active) {
+    const forStep = step && step.minutes > 0
+    return (
+      <>
+        <button
+          type="button"
+          aria-describedby={forStep ? hintId : undefined}
+          onClick={() => writeSession(session.doc, startPrivateWriting(readSession(session.doc), clock.now()))}
+        >
+          {t('start')}
+        </button>
+        {forStep ? (
+          <span id={hintId} className="every-voice__counts" data-testid="writing-step">
+            {t('forStep', { step: step.title, minutes: step.minutes })}
+          </span>
+        ) : null}
+      </>
+    )
+  }
+  return (
+    <>
+      {writingTimeIsUp(state, clock.now()) ? (
+        <span className="every-voice__status" role="status" data-testid="writing-time-up">
+          {t('timeUp')}
+        </span>
+      ) : null}
+      <button type="button" className="button--primary" onClick={() => writeSession(session.doc, revealAll(readSession(session.doc)))}>
+        {t('revealAll')}
+      </button>
+    </>
   )
 }

@@ -12,6 +12,12 @@ describe('private drafts', () => {
     expect(out.meta).toEqual({ group: 'citizen-service-user' })
   })
 
+  it('publishes a draft written on a named board without its author name once the board is anonymous', () => {
+    const draft = asDraft(makeNote('a', { meta: { group: 'researcher', authorName: 'Astrid' } }), 0)
+    expect(published(draft).meta).toEqual({ group: 'researcher', authorName: 'Astrid' })
+    expect(published(draft, true).meta).toEqual({ group: 'researcher' })
+  })
+
   it('"reveal all" publishes the drafts written before it, not those written after', () => {
     const early = asDraft(makeNote('early'), 0)
     const late = asDraft(makeNote('late'), 1)

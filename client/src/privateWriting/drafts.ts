@@ -1,4 +1,5 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import { AUTHOR_NAME_META_KEY } from '../../../shared/policy/boardRules.ts'
 import type { StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
 
 /*
@@ -28,10 +29,14 @@ export function asDraft<T extends TLShape>(shape: T, revealSeq: number): T {
   return { ...shape, meta: { ...shape.meta, [DRAFT_META_KEY]: revealSeq } }
 }
 
-/** The same shape without its draft marker: what goes onto the board. */
-export function published<T extends TLShape>(shape: T): T {
+/**
+ * The same shape without its draft marker: what goes onto the board. On a board made anonymous
+ * since the draft was written, without the author's name too (the server would refuse it).
+ */
+export function published<T extends TLShape>(shape: T, anonymous = false): T {
   const meta: Record<string, unknown> = { ...(shape.meta as Record<string, unknown>) }
   delete meta[DRAFT_META_KEY]
+  if (anonymous) delete meta[AUTHOR_NAME_META_KEY]
   return { ...shape, meta } as T
 }
 

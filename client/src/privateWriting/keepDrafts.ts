@@ -15,6 +15,8 @@ export interface KeepDraftsOptions {
   canPublish: () => boolean
   /** How many drafts this device holds, after every change (for the facilitator's count). */
   onCount: (count: number) => void
+  /** Whether the board keeps no names now (drafts then go out without their author's name). */
+  anonymous: () => boolean
 }
 
 /** The drafts in the editor now. */
@@ -23,9 +25,9 @@ export function draftsIn(editor: Editor): TLShape[] {
 }
 
 /** Puts drafts onto the board: takes their marker off (the store binding then writes them). */
-export function publishDrafts(editor: Editor, drafts: readonly TLShape[]): void {
+export function publishDrafts(editor: Editor, drafts: readonly TLShape[], anonymous: boolean): void {
   if (drafts.length === 0) return
-  editor.run(() => editor.store.put(drafts.map((draft) => published(draft))), { history: 'ignore' })
+  editor.run(() => editor.store.put(drafts.map((draft) => published(draft, anonymous))), { history: 'ignore' })
 }
 
 /**
@@ -63,7 +65,7 @@ export function keepDrafts(editor: Editor, options: KeepDraftsOptions): () => vo
     // On a frozen board the server would refuse the notes: they wait here until it thaws (a
     // session change, which calls this again).
     if (stopped || !options.canPublish()) return
-    publishDrafts(editor, revealedBy(draftsIn(editor), options.phase().revealSeq))
+    publishDrafts(editor, revealedBy(draftsIn(editor), options.phase().revealSeq), options.anonymous())
   }
   const offPhase = options.onPhaseChange(revealIfAsked)
 

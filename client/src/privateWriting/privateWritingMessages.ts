@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../shared/i18n/translator.ts'
 
-type Key = 'heading' | 'start' | 'revealAll' | 'phaseOn' | 'publishMine' | 'groupDrafts' | 'draftBadge'
+type Key = 'heading' | 'start' | 'revealAll' | 'phaseOn' | 'publishMine' | 'groupDrafts' | 'draftBadge' | 'forStep' | 'timeUp'
 
 /** Words of private (silent) writing, in ICU MessageFormat. */
 export const PRIVATE_WRITING_MESSAGES: Catalog<Key> = {
@@ -12,6 +12,8 @@ export const PRIVATE_WRITING_MESSAGES: Catalog<Key> = {
     publishMine: 'Publish my notes ({count})',
     groupDrafts: '{group}: {drafts, plural, one {# draft} other {# drafts}} ({people, plural, one {# person} other {# people}})',
     draftBadge: 'Draft — only you see this',
+    forStep: 'For “{step}”, with {minutes, plural, one {# minute} other {# minutes}} on the timer',
+    timeUp: 'Time is up: reveal everyone’s notes when the group is ready.',
   },
   da: {
     heading: 'Stille skrivning',
@@ -21,6 +23,8 @@ export const PRIVATE_WRITING_MESSAGES: Catalog<Key> = {
     publishMine: 'Offentliggør mine sedler ({count})',
     groupDrafts: '{group}: {drafts, plural, one {# kladde} other {# kladder}} ({people, plural, one {# person} other {# personer}})',
     draftBadge: 'Kladde – kun du kan se den',
+    forStep: 'Til “{step}”, med {minutes, plural, one {# minut} other {# minutter}} på uret',
+    timeUp: 'Tiden er gået: vis alles sedler, når gruppen er klar.',
   },
   sv: {
     heading: 'Tyst skrivande',
@@ -30,6 +34,8 @@ export const PRIVATE_WRITING_MESSAGES: Catalog<Key> = {
     publishMine: 'Publicera mina lappar ({count})',
     groupDrafts: '{group}: {drafts, plural, one {# utkast} other {# utkast}} ({people, plural, one {# person} other {# personer}})',
     draftBadge: 'Utkast – bara du ser det',
+    forStep: 'För ”{step}”, med {minutes, plural, one {# minut} other {# minuter}} på klockan',
+    timeUp: 'Tiden är ute: visa allas lappar när gruppen är redo.',
   },
   nb: {
     heading: 'Stille skriving',
@@ -39,5 +45,7 @@ export const PRIVATE_WRITING_MESSAGES: Catalog<Key> = {
     publishMine: 'Publiser lappene mine ({count})',
     groupDrafts: '{group}: {drafts, plural, one {# utkast} other {# utkast}} ({people, plural, one {# person} other {# personer}})',
     draftBadge: 'Utkast – bare du ser dette',
+    forStep: 'For «{step}», med {minutes, plural, one {# minutt} other {# minutter}} på klokka',
+    timeUp: 'Tiden er ute: vis alles lapper når gruppen er klar.',
   },
 }

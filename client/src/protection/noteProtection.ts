@@ -48,9 +48,12 @@ export function protectNotes(editor: Editor, options: NoteProtectionOptions): ()
     const before = prev.meta as Record<string, unknown>
     const after = next.meta as Record<string, unknown>
     const fixed = [AUTHOR_META_KEY, TEMPLATE_META_KEY, GROUP_META_KEY, AUTHOR_NAME_META_KEY]
-    if (fixed.every((key) => before[key] === after[key])) return next
+    // Dropping one's name is allowed (a private draft published on a board made anonymous since).
+    const kept = (key: string) => before[key] === after[key] || (key === AUTHOR_NAME_META_KEY && after[key] === undefined)
+    if (fixed.every(kept)) return next
     const meta: Record<string, unknown> = { ...after }
     for (const key of fixed) {
+      if (kept(key)) continue
       if (before[key] === undefined) delete meta[key]
       else meta[key] = before[key]
     }

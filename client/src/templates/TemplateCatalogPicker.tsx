@@ -26,11 +26,18 @@ export function useTemplateCatalog(locale: Locale): CatalogState {
  * The lobby's template choice: fetches the catalogue in the board's language and shows it as a
  * TemplatePicker. Mounted in the lobby's create form; `value`/`onChange` stay the form's.
  */
-export function TemplateCatalogPicker(props: { value: string; onChange: (id: string) => void; locale: Locale }) {
+export function TemplateCatalogPicker(props: {
+  value: string
+  onChange: (id: string) => void
+  locale: Locale
+  /** Told the chosen template's catalogue entry (the lobby reads its defaults from it). */
+  onEntry?: (entry: TemplateCatalogEntry | undefined) => void
+}) {
   const t = useTemplateMessages()
   const catalog = useTemplateCatalog(props.locale)
-  const { value, onChange } = props
+  const { value, onChange, onEntry } = props
   const templates = catalog.status === 'loaded' ? catalog.templates : undefined
+  useEffect(() => onEntry?.(templates?.find((entry) => entry.id === value)), [templates, value, onEntry])
   // Keep the form's choice valid: if it is not in the catalogue, choose the first template.
   useEffect(() => {
     if (templates && templates.length > 0 && !templates.some((entry) => entry.id === value)) onChange(templates[0].id)

@@ -38,6 +38,8 @@ export function NoteVoting(props: { editor: Editor; shape: TLNoteShape }) {
   const { vote } = voting
 
   if (vote.status === 'closed') {
+    // Too few voters: no figure on any note (the results panel says why).
+    if (vote.results?.withheld) return null
     const result = vote.results?.notes[shape.id]
     const total = result?.total ?? 0
     const groups = Object.entries(result?.byGroup ?? {}) as [StakeholderGroup, number][]
@@ -49,6 +51,7 @@ export function NoteVoting(props: { editor: Editor; shape: TLNoteShape }) {
             {STAKEHOLDER_GROUP_LABELS[group][locale]}: {n}
           </span>
         ))}
+        {result?.otherGroups ? <span className="note-votes__group">{t('otherGroups', { count: result.otherGroups })}</span> : null}
       </div>
     )
   }

@@ -5,6 +5,9 @@ import { canEditDocument } from '../../../shared/roles.ts'
 import { authorSecret } from '../board/authorKey.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { currentVote, dotsLeft, placeDot, removeDot, type Dots } from './ballot.ts'
+import { ApiError } from '../api/apiClient.ts'
+import { useCatalog } from '../i18n/useCatalog.ts'
+import { VOTE_MESSAGES } from './voteMessages.ts'
 import { fetchOwnBallot, putOwnBallot, type VoteCaller } from './votesApi.ts'
 
 /** The board's vote as this browser sees it: the vote, and while it is open this voter's own dots. */
@@ -64,6 +67,12 @@ export function VotingProvider(props: { token: string; children: ReactNode }) {
   const caller = useMemo<VoteCaller>(() => ({ boardId: info.id, token: props.token, authorSecret: secret }), [info.id, props.token, secret])
   const [dots, setDots] = useState<Dots>({})
   const [problem, setProblem] = useState<string>()
+  const t = useCatalog(VOTE_MESSAGES)
+  // The refusals a voter can meet in normal use, in their language; others as the server says.
+  const describe = useCallback(
+    (error: Error) => (error instanceof ApiError && error.code === 'not_joined' ? t('notJoined') : error instanceof ApiError && error.code === 'wrong_group' ? t('wrongGroup') : error.message),
+    [t],
+  )
   // Ballots go out one at a time, in order, each replacing the last.
   const sending = useRef<Promise<unknown>>(Promise.resolve())
   const dotsRef = useRef(dots)
@@ -95,13 +104,13 @@ export function VotingProvider(props: { token: string; children: ReactNode }) {
         putOwnBallot(caller, open.id, { dots: { ...next }, group: identity.group })
           .then(() => setProblem(undefined))
           .catch(async (error: Error) => {
-            setProblem(error.message)
+            setProblem(describe(error))
             const stored = await fetchOwnBallot(caller, open.id, identity.group).catch(() => undefined)
             if (stored) setDots(stored.dots)
           }),
       )
     },
-    [open, caller, identity.group],
+    [open, caller, identity.group, describe],
   )
 
   const value = useMemo<VotingState>(

@@ -2,13 +2,14 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import { useEditor } from 'tldraw'
 import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../../shared/stakeholderGroups.ts'
 import type { VoteProgress } from '../../../shared/api/votes.ts'
-import { formatRemaining } from '../../../shared/session/sessionState.ts'
+import { formatRemaining, readSession } from '../../../shared/session/sessionState.ts'
 import { voteConfigSchema, type VoteRecord } from '../../../shared/voting/voting.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useBoardZones } from '../board/useBoardZones.ts'
 import { noteZones } from '../board/zoneNavigation.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useCatalog } from '../i18n/useCatalog.ts'
+import { currentStep } from '../session/agenda.ts'
 import { noteLabel } from './NoteVoting.tsx'
 import { VOTE_MESSAGES } from './voteMessages.ts'
 import { closeVote, fetchProgress, startVote } from './votesApi.ts'
@@ -127,16 +128,25 @@ function useProgress(vote: VoteRecord | undefined, facilitator: boolean): VotePr
   return progress
 }
 
+/** The current agenda step, when it is a dot vote. */
+function dotVoteStep(session: ReturnType<typeof readSession>) {
+  const step = currentStep(session)
+  return step?.activity === 'dot-vote' ? step : undefined
+}
+
 function StartVoteForm(props: { onStart: (config: ReturnType<typeof voteConfigSchema.parse>) => void; onCancel: () => void }) {
   const t = useCatalog(VOTE_MESSAGES)
   const editor = useEditor()
+  const { session } = useBoard()
   const zones = noteZones(useBoardZones(editor))
   const ids = { perPerson: useId(), perNote: useId(), minutes: useId(), byGroup: useId(), title: useId() }
+  // On a dot-vote step of the agenda the form starts from that step: its zones and its minutes.
+  const [step] = useState(() => dotVoteStep(readSession(session.doc)))
   const [perPerson, setPerPerson] = useState(5)
   const [perNote, setPerNote] = useState(3)
-  const [minutes, setMinutes] = useState('')
+  const [minutes, setMinutes] = useState(step && step.minutes > 0 ? String(step.minutes) : '')
   const [byGroup, setByGroup] = useState(true)
-  const [chosen, setChosen] = useState<string[]>([])
+  const [chosen, setChosen] = useState<string[]>(() => (step ? step.zones.filter((id) => zones.some((zone) => zone.id === id)) : []))
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -202,14 +212,18 @@ function ResultsList(props: { vote: VoteRecord; onClose: () => void }) {
   const label = useMemo(() => new Map(zones.map((zone) => [zone.id, zone.label])), [zones])
   if (!results) return null
   const groups = Object.entries(results.votersByGroup) as [StakeholderGroup, number | null][]
+  const merged = new Set(results.mergedGroups ?? [])
   return (
     <section className="every-voice__panel" aria-labelledby={titleId} data-testid="vote-results">
       <h2 id={titleId}>{t('resultsHeading')}</h2>
-      <p>{t('summary', { voters: results.voters, dots: results.dots })}</p>
+      {results.dots === null ? <p>{t('withheld')}</p> : <p>{t('summary', { voters: results.voters, dots: results.dots })}</p>}
       {groups.length > 0 ? (
         <p className="hint">
           {groups
-            .map(([group, n]) => `${STAKEHOLDER_GROUP_LABELS[group][locale]}: ${n === null ? t('hiddenGroup') : t('voters', { count: n })}`)
+            .map(([group, n]) => {
+              const figure = n === null ? t('hiddenGroup') : merged.has(group) ? t('mergedGroup', { count: n }) : t('voters', { count: n })
+              return `${STAKEHOLDER_GROUP_LABELS[group][locale]}: ${figure}`
+            })
             .join(' · ')}
         </p>
       ) : null}

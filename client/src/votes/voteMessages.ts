@@ -4,6 +4,7 @@ type Key =
   | 'heading' | 'start' | 'close' | 'results' | 'dotsLeft' | 'progress' | 'startHeading' | 'perPerson' | 'perNote'
   | 'minutes' | 'minutesNone' | 'byGroup' | 'zones' | 'zonesHint' | 'startSubmit' | 'cancel' | 'resultsHeading' | 'summary'
   | 'hiddenGroup' | 'voters' | 'outsideZones' | 'emptyNote' | 'noteTotal' | 'hideResults' | 'addDot' | 'removeDot' | 'closesIn'
+  | 'withheld' | 'otherGroups' | 'mergedGroup' | 'notJoined' | 'wrongGroup'
 
 /** Words of dot voting, in ICU MessageFormat. */
 export const VOTE_MESSAGES: Catalog<Key> = {
@@ -35,6 +36,11 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Add a dot to “{note}” ({count} placed)',
     removeDot: 'Take a dot back from “{note}”',
     closesIn: 'Closes in {time}',
+    withheld: 'Fewer than 3 people voted, so no figures are shown: they would tell how each person voted.',
+    otherGroups: 'Other groups together: {count}',
+    mergedGroup: '{count, plural, one {# voter} other {# voters}}, counted with the other groups (so that the small groups’ dots cannot be worked out)',
+    notJoined: 'Your dots could not be counted: this browser has not joined the board with a stakeholder group yet. Reload the board and choose your group.',
+    wrongGroup: 'Your dots count for the group you had when you first voted; change your group back to vote again in this vote.',
   },
   da: {
     heading: 'Prikafstemning',
@@ -64,6 +70,11 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Sæt en prik på “{note}” ({count} sat)',
     removeDot: 'Tag en prik tilbage fra “{note}”',
     closesIn: 'Lukker om {time}',
+    withheld: 'Færre end 3 personer stemte, så der vises ingen tal: de ville afsløre, hvordan hver enkelt stemte.',
+    otherGroups: 'Andre grupper tilsammen: {count}',
+    mergedGroup: '{count, plural, one {# har stemt} other {# har stemt}}, talt med de andre grupper (så de små gruppers prikker ikke kan regnes ud)',
+    notJoined: 'Dine prikker kunne ikke tælles: denne browser har endnu ikke valgt en interessentgruppe på tavlen. Genindlæs tavlen, og vælg din gruppe.',
+    wrongGroup: 'Dine prikker tæller for den gruppe, du havde, da du stemte første gang; skift tilbage til den gruppe for at stemme igen i denne afstemning.',
   },
   sv: {
     heading: 'Prickröstning',
@@ -93,6 +104,11 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Sätt en prick på ”{note}” ({count} satta)',
     removeDot: 'Ta tillbaka en prick från ”{note}”',
     closesIn: 'Avslutas om {time}',
+    withheld: 'Färre än 3 personer röstade, så inga siffror visas: de skulle avslöja hur var och en röstade.',
+    otherGroups: 'Övriga grupper tillsammans: {count}',
+    mergedGroup: '{count, plural, one {# röstande} other {# röstande}}, räknade med övriga grupper (så att de små gruppernas prickar inte kan räknas ut)',
+    notJoined: 'Dina prickar kunde inte räknas: den här webbläsaren har ännu inte valt en intressentgrupp på tavlan. Läs in tavlan igen och välj din grupp.',
+    wrongGroup: 'Dina prickar räknas för den grupp du hade när du röstade första gången; byt tillbaka till den gruppen för att rösta igen i den här röstningen.',
   },
   nb: {
     heading: 'Prikkavstemning',
@@ -122,5 +138,10 @@ export const VOTE_MESSAGES: Catalog<Key> = {
     addDot: 'Sett en prikk på «{note}» ({count} satt)',
     removeDot: 'Ta tilbake en prikk fra «{note}»',
     closesIn: 'Avsluttes om {time}',
+    withheld: 'Færre enn 3 personer stemte, så ingen tall vises: de ville røpe hvordan hver enkelt stemte.',
+    otherGroups: 'Andre grupper til sammen: {count}',
+    mergedGroup: '{count, plural, one {# har stemt} other {# har stemt}}, telt med de andre gruppene (så de små gruppenes prikker ikke kan regnes ut)',
+    notJoined: 'Prikkene dine kunne ikke telles: denne nettleseren har ennå ikke valgt en interessentgruppe på tavlen. Last inn tavlen på nytt og velg gruppen din.',
+    wrongGroup: 'Prikkene dine teller for gruppen du hadde da du stemte første gang; bytt tilbake til den gruppen for å stemme igjen i denne avstemningen.',
   },
 }

@@ -211,6 +211,15 @@ export class PostgresDocStore implements DocStore {
     return { ok: true }
   }
 
+  /**
+   * VACUUM prunes deleted rows from their pages (checked with pageinspect: a deleted row's bytes
+   * stay on its page after DELETE and are gone after VACUUM). PostgreSQL's write-ahead log, its
+   * archives, replicas and backups keep older copies until they are recycled: not ours to erase.
+   */
+  async purgeDeleted(): Promise<void> {
+    await this.q('VACUUM board_updates, board_snapshots, board_versions')
+  }
+
   async close(): Promise<void> {
     await this.ready.catch(() => {})
     await this.db.close()
