@@ -1,6 +1,6 @@
 import type { RelayMessage } from './relayCodec.ts'
 
-export type { RelayMessage } from './relayCodec.ts'
+export type { RelayedWriter, RelayMessage } from './relayCodec.ts'
 
 /** A board's channel, joined while its room is in memory. */
 export interface BoardChannel {
@@ -32,11 +32,11 @@ export interface Relay {
 
 /** One process: rooms broadcast to their own connections, there is nobody else to tell. */
 export class LocalRelay implements Relay {
-  readonly shared = false
+  readonly shared: boolean = false
 
   constructor(readonly instanceId = 'local') {}
 
-  join(): BoardChannel {
+  join(_boardId: string, _onMessage: (from: string, message: RelayMessage) => void): BoardChannel {
     return { ready: Promise.resolve(), publish: () => {}, leave: () => {} }
   }
 

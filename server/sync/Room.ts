@@ -14,14 +14,14 @@ import { compareSchema } from '../../shared/tldrawYjs/schemaVersion.ts'
 import { splitUpdate } from '../../shared/yjsUpdates.ts'
 import type { DocStore } from '../store/DocStore.ts'
 import { Connection } from './Connection.ts'
-import type { Relay } from '../cluster/Relay.ts'
+import type { Relay, RelayedWriter } from '../cluster/Relay.ts'
 import type { Role } from '../../shared/roles.ts'
 import { DocumentLog, FROM_REMOTE, FROM_STORE } from './DocumentLog.ts'
 import { LogCursor } from './LogCursor.ts'
 import { RoomReplica } from './RoomReplica.ts'
 import { DocumentPolicy } from './policy/DocumentPolicy.ts'
 import { PresenceRegistry } from './PresenceRegistry.ts'
-import { UpdateGate } from './UpdateGate.ts'
+import { SERVER_OWNER, UpdateGate } from './UpdateGate.ts'
 
 /** Origin of the server's own changes to a board (migrations, restores): trusted, stored, relayed. */
 export const FROM_SERVER = { source: 'server' } as const
@@ -95,7 +95,7 @@ export class Room {
       cursor,
       onDurable: (merged, origins, seq) => {
         this.relay(merged, origins)
-        this.replica.publishUpdate(seq, merged)
+        this.replica.publishUpdate(seq, merged, this.writersOf(origins))
       },
       onFailed: () => this.fail(),
     })
@@ -123,6 +123,9 @@ export class Room {
         if (update) this.replica.publishAwareness(update)
       },
       onCloseRole: (role) => this.closeConnections((c) => c.role === role, CLOSE.unauthorized),
+      onWriters: (instanceId, writers) => this.gate.registerRemote(instanceId, writers),
+      // Relayed updates waiting for an earlier one; past this they are read from the store instead.
+      maxEarlyBytes: options.limits.maxMessageBytes * 8,
     })
     // Other instances' committed updates go to this instance's clients as they are applied.
     this.doc.on('update', this.onRemoteUpdate)
@@ -343,7 +346,19 @@ export class Room {
 
   /** Removes the presence of connections that were on an instance that died. */
   forgetInstance(instanceId: string): void {
-    if (!this.destroyed) this.presence.removeInstance(instanceId)
+    if (this.destroyed) return
+    this.presence.removeInstance(instanceId)
+    this.gate.forgetInstance(instanceId)
+  }
+
+  // Who wrote a durable batch with which Yjs client ids, for the other instances' gates.
+  private writersOf(origins: ReadonlySet<unknown>): RelayedWriter[] {
+    const writers: RelayedWriter[] = []
+    for (const origin of origins) {
+      if (origin instanceof Connection) writers.push({ ownerKey: origin.ownerKey, clients: this.gate.clientsWrittenBy(origin) })
+      else if (origin === FROM_SERVER) writers.push({ ownerKey: SERVER_OWNER, clients: [this.doc.clientID] })
+    }
+    return writers
   }
 
   /** Closes this instance's connections of a role (its link was rotated). */

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { addNote, noteKeys } from '../helpers/boardContent.ts'
 import { createBoardOverHttp } from '../helpers/childServer.ts'
 import { connectClient } from '../helpers/clients.ts'
+import * as Y from 'yjs'
+import { PostgresDocStore } from '../../server/store/postgres/PostgresDocStore.ts'
 import { TEST_DATABASE_URL } from '../helpers/postgres.ts'
 import { tokenOf } from '../helpers/testServer.ts'
 import { waitFor, waitForProgress } from '../helpers/wait.ts'
@@ -95,5 +97,47 @@ describe('nothing is lost when an instance or the relay fails', () => {
     const reader = await connectClient(c.wsUrl, board.id, tokenOf(board.links.observer))
     cluster.clients.push(reader)
     expect(noteKeys(reader.doc).length).toBe(2 * rounds)
+  })
+
+  it('relayed updates lost while people write on both instances, then compaction: every note is on every instance and in the store', async () => {
+    const [a, b] = await cluster.startInProcess(2, { COMPACT_AFTER_UPDATES: '5' })
+    const board = await a.createBoard()
+    const onA = await connectClient(a.wsUrl, board.id, board.tokens.participant)
+    const onB = await connectClient(b.wsUrl, board.id, board.tokens.participant)
+    cluster.clients.push(onA, onB)
+    // Each instance loses every third update relayed to it (a later update of the same writer
+    // builds on the lost one), while its own client keeps writing.
+    for (const instance of [a, b]) instance.relay.drop = (message) => message.kind === 'update' && message.seq % 3 === 0
+    const writing = burst([onA, onB])
+    await waitForProgress(() => Math.min(a.relay.dropped, b.relay.dropped), 60, { what: 'relayed updates lost on both instances' })
+    const rounds = await writing.stop()
+    for (const instance of [a, b]) instance.relay.drop = () => false
+    const expected = [0, 1].flatMap((w) => Array.from({ length: rounds }, (_, round) => `w${w}-${round}`)).sort()
+    const missing = (keys: string[]) => {
+      const have = new Set(keys)
+      return expected.filter((key) => !have.has(key))
+    }
+    // Bounded by progress: the writers converge as the instances read the gaps back.
+    await waitForProgress(() => Math.min(noteKeys(onA.doc).length, noteKeys(onB.doc).length), expected.length, { stallMs: 10_000, what: 'writers converge' }).catch(() => {})
+    const readers = await Promise.all([a, b].map((instance) => connectClient(instance.wsUrl, board.id, board.tokens.observer)))
+    cluster.clients.push(...readers)
+    const store = new PostgresDocStore({ url: TEST_DATABASE_URL, schema: cluster.namespace.schema })
+    try {
+      const stored = await store.loadDoc(board.id)
+      const doc = new Y.Doc()
+      if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      expect({
+        writerOnA: missing(noteKeys(onA.doc)),
+        writerOnB: missing(noteKeys(onB.doc)),
+        readerOnA: missing(noteKeys(readers[0].doc)),
+        readerOnB: missing(noteKeys(readers[1].doc)),
+        store: missing(noteKeys(doc)),
+      }).toEqual({ writerOnA: [], writerOnB: [], readerOnA: [], readerOnB: [], store: [] })
+      // Compaction did replace rows (every 5 appends on either instance).
+      expect(stored.updates.length).toBeLessThan(stored.lastSeq / 2)
+    } finally {
+      await store.close()
+    }
   })
 })
