@@ -20,6 +20,15 @@ class RemoteInstance {
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 /** How many ids of people who left are remembered, so that nobody else takes them over. */
 const MAX_RETIRED_IDS = 10_000
+/** Bytes of an awareness frame around its entries: message type, payload length, entry count. */
+const FRAME_OVERHEAD = 1 + 5 + 5
+/** Bytes of an entry around its state's JSON: client id, clock, string length (varuints). */
+const ENTRY_OVERHEAD = 5 + 5 + 5
+
+/** The bytes a presence state takes on the wire (its JSON, UTF-8 — not its UTF-16 length). */
+export function presenceStateBytes(state: Record<string, unknown> | null): number {
+  return Buffer.byteLength(JSON.stringify(state))
+}
 
 /**
  * The presence (Yjs awareness) of one board: who announced which awareness client id, the size
@@ -43,7 +52,7 @@ export class PresenceRegistry {
     doc: Y.Doc,
     private readonly options: {
       log: Logger
-      /** Largest presence state (its JSON), in bytes. */
+      /** Largest presence state (its JSON, UTF-8), in bytes. */
       maxStateBytes: number
       /** Largest frame the server sends (and accepts). */
       maxFrameBytes: number
@@ -72,7 +81,7 @@ export class PresenceRegistry {
     const mine = this.idsByHolder.get(holder) ?? new Set<number>()
     const allowed: AwarenessEntry[] = []
     for (const entry of entries) {
-      if (entry.state !== null && JSON.stringify(entry.state).length > this.options.maxStateBytes) {
+      if (entry.state !== null && !this.fits(entry.state)) {
         this.options.log.warn({ conn: holder.id, clientId: entry.clientId }, 'closing connection: presence state too large')
         return CLOSE.presenceTooLarge
       }
@@ -108,6 +117,12 @@ export class PresenceRegistry {
     return undefined
   }
 
+  // A state must be within the presence limit, and small enough to go out in a frame of its own.
+  private fits(state: Record<string, unknown>): boolean {
+    const bytes = presenceStateBytes(state)
+    return bytes <= this.options.maxStateBytes && FRAME_OVERHEAD + ENTRY_OVERHEAD + bytes <= this.options.maxFrameBytes
+  }
+
   private remoteOwner(clientId: number): string | undefined {
     for (const [instance, ids] of this.remoteIds) if (ids.has(clientId)) return instance
     return undefined
@@ -130,7 +145,7 @@ export class PresenceRegistry {
       ids = new Set()
       this.remoteIds.set(instanceId, ids)
     }
-    const allowed = entries.filter((entry) => !this.owners.has(entry.clientId) && (entry.state === null || JSON.stringify(entry.state).length <= this.options.maxStateBytes))
+    const allowed = entries.filter((entry) => !this.owners.has(entry.clientId) && (entry.state === null || this.fits(entry.state)))
     for (const entry of allowed) {
       if (entry.state === null) ids.delete(entry.clientId)
       else ids.add(entry.clientId)
@@ -181,24 +196,31 @@ export class PresenceRegistry {
     return this.framesFor([...this.awareness.getStates().keys()])
   }
 
+  // Frames of whole entries, each at most maxFrameBytes by construction: entry sizes are counted
+  // in bytes with the largest possible varuints, and every state fits a frame alone (see fits).
   private framesFor(clientIds: number[]): Uint8Array[] {
     const frames: Uint8Array[] = []
-    let batch: number[] = []
-    let size = 0
-    // Each state is at most maxStateBytes, well under maxFrameBytes; batch until the next would not fit.
-    const budget = this.options.maxFrameBytes - 64
-    for (const id of clientIds) {
-      const state = this.awareness.getStates().get(id)
-      const stateSize = state === undefined ? 16 : JSON.stringify(state).length + 32
-      if (batch.length > 0 && size + stateSize > budget) {
-        frames.push(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, batch)))
-        batch = []
-        size = 0
+    const budget = this.options.maxFrameBytes
+    let batch: AwarenessEntry[] = []
+    let size = FRAME_OVERHEAD
+    for (const clientId of clientIds) {
+      const meta = this.awareness.meta.get(clientId)
+      if (!meta) continue
+      const entry = { clientId, clock: meta.clock, state: (this.awareness.getStates().get(clientId) as Record<string, unknown> | undefined) ?? null }
+      const bytes = ENTRY_OVERHEAD + presenceStateBytes(entry.state)
+      if (FRAME_OVERHEAD + bytes > budget) {
+        this.options.log.error({ clientId, bytes }, 'presence state too large to send; left out')
+        continue
       }
-      batch.push(id)
-      size += stateSize
+      if (batch.length > 0 && size + bytes > budget) {
+        frames.push(encodeAwareness(encodeAwarenessUpdate(batch)))
+        batch = []
+        size = FRAME_OVERHEAD
+      }
+      batch.push(entry)
+      size += bytes
     }
-    if (batch.length > 0) frames.push(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, batch)))
+    if (batch.length > 0) frames.push(encodeAwareness(encodeAwarenessUpdate(batch)))
     return frames
   }
 

@@ -139,6 +139,8 @@ describe('attacks on a board document are refused, attributed to their sender', 
       ['a session record', (doc) => getRecordsMap(doc).set('camera:1', new Y.Map(Object.entries({ id: 'camera:1', typeName: 'camera', x: 0, y: 0, z: 1 })))],
       ['a note claiming another author', (doc) => addNote(doc, 'forged', 'x', { meta: { author: 'someone-else' } })],
       ['a record over 1 MiB', (doc) => addNote(doc, 'huge', 'y'.repeat(1_200_000))],
+      // 400,000 UTF-16 units, 1.2 MB: the limit counts bytes.
+      ['a record over 1 MiB of multibyte text', (doc) => addNote(doc, 'euro', '€'.repeat(400_000))],
     ]
     for (const [what, attempt] of attempts) {
       const participant = await t.connect(board.id, board.tokens.participant, { authorSecret: 'abcdefghijklmnopqrstuvwxyz' })
@@ -147,7 +149,7 @@ describe('attacks on a board document are refused, attributed to their sender', 
     }
     const writer = await t.connect(board.id, board.tokens.participant)
     await marker(writer, observer, 'after-records')
-    for (const key of ['bad', 'forged', 'huge']) expect(noteText(observer.doc, key), key).toBeUndefined()
+    for (const key of ['bad', 'forged', 'huge', 'euro']) expect(noteText(observer.doc, key), key).toBeUndefined()
     expect(readRecord(observer.doc, 'page:other' as TLRecord['id'])).toBeUndefined()
   })
 

@@ -89,4 +89,36 @@ describe('presence limits', () => {
     expect(joiner.closedWith()).toBeUndefined()
     for (const person of [...people, joiner]) person.close()
   })
+
+  it('presence is measured in bytes: multibyte and emoji padding neither passes the limit nor makes a frame too big', async () => {
+    const board = await t.server.createBoard()
+    // 40,000 "€" are 40,000 UTF-16 units but 120,000 bytes: over the 48 KiB limit.
+    const euro = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+    euro.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 50, clock: 1, state: { user: { name: 'E' }, pad: '€'.repeat(40_000) } }])))
+    expect((await waitFor(() => euro.closedWith(), 5000, 'the “€” state refused'))?.code).toBe(CLOSE.presenceTooLarge.code)
+
+    // Twelve people with states just under 48 KiB of bytes, padded with "€" and emoji (11,000
+    // "😀" are 22,000 UTF-16 units and 44,000 bytes): 540 KB of presence.
+    const people = []
+    for (let i = 0; i < 12; i++) {
+      const person = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+      const pad = i % 2 === 0 ? '€'.repeat(15_000) : '😀'.repeat(11_000)
+      person.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 200 + i, clock: 1, state: { user: { name: `P${i}` }, pad } }])))
+      people.push(person)
+    }
+    const frameLimit = 256 * 1024
+    const joiner = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant)
+    await waitFor(() => new Set(joiner.awareness.map((e) => e.clientId)).size === 12, 5000, 'all presence at a raw joiner')
+    // A stock client joins, syncs and stays connected (its echo of what it got is accepted).
+    const stock = await t.connect(board.id, board.tokens.participant)
+    await waitFor(() => stock.provider.awareness.getStates().size >= 13, 5000, 'all presence at a stock joiner')
+    stock.provider.awareness.setLocalStateField('user', { name: 'Stock' })
+    await waitFor(() => joiner.awareness.some((e) => e.clientId === stock.doc.clientID), 5000, 'the stock joiner’s presence relayed')
+    for (const person of [...people, joiner]) {
+      expect(person.closedWith()).toBeUndefined()
+      expect(Math.max(...person.frameSizes)).toBeLessThanOrEqual(frameLimit)
+    }
+    expect(stock.closes).toEqual([])
+    for (const person of [...people, joiner]) person.close()
+  })
 })
