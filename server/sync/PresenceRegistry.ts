@@ -2,11 +2,15 @@ import type { Logger } from 'pino'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
+import type { Role } from '../../shared/roles.ts'
+import { presenceWithLinkFacts } from './policy/presencePolicy.ts'
 import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwareness, encodeAwarenessUpdate } from '../../shared/protocol.ts'
 
 /** What the registry needs to know about a connection. */
 export interface PresenceHolder {
   readonly id: string
+  /** The role of the link the connection opened: its presence shows this role, whatever it claims. */
+  readonly role: Role
   /** Who this is across reconnects: the author id when the client sent a secret, else its link. */
   readonly ownerKey: string
 }
@@ -43,6 +47,8 @@ export class PresenceRegistry {
   readonly awareness: awarenessProtocol.Awareness
   private readonly owners = new Map<number, PresenceHolder>()
   private readonly idsByHolder = new Map<PresenceHolder, Set<number>>()
+  /** The user id each connection's presence names (the first it announced; see presencePolicy). */
+  private readonly userIds = new Map<PresenceHolder, string>()
   private readonly retired = new Map<number, string>()
   /** Awareness ids announced on other instances, by instance: they go when their instance does. */
   private readonly remoteIds = new Map<string, Set<number>>()
@@ -81,6 +87,8 @@ export class PresenceRegistry {
     const mine = this.idsByHolder.get(holder) ?? new Set<number>()
     const allowed: AwarenessEntry[] = []
     for (const entry of entries) {
+      let userId: string | undefined
+      if (entry.state !== null) ({ state: entry.state, userId } = presenceWithLinkFacts(entry.state, { role: holder.role, userId: this.userIds.get(holder) }))
       if (entry.state !== null && !this.fits(entry.state)) {
         this.options.log.warn({ conn: holder.id, clientId: entry.clientId }, 'closing connection: presence state too large')
         return CLOSE.presenceTooLarge
@@ -107,6 +115,7 @@ export class PresenceRegistry {
         this.idsByHolder.set(holder, mine)
       }
       allowed.push(entry)
+      if (userId !== undefined) this.userIds.set(holder, userId)
     }
     if (allowed.length === 0) return undefined
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(allowed), holder)
@@ -187,6 +196,7 @@ export class PresenceRegistry {
   remove(holder: PresenceHolder): void {
     const ids = [...(this.idsByHolder.get(holder) ?? [])]
     this.idsByHolder.delete(holder)
+    this.userIds.delete(holder)
     for (const id of ids) this.release(holder, id)
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, holder)
   }

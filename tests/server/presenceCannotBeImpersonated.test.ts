@@ -4,6 +4,7 @@ import { CLOSE } from '../../shared/closeCodes.ts'
 import { connectClient, openRaw } from '../helpers/clients.ts'
 import { connectRaw } from '../helpers/rawClient.ts'
 import { useTestServer } from '../helpers/testServer.ts'
+import { tallyReady } from '../../client/src/session/readyCheck.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 describe('presence', () => {
@@ -58,6 +59,39 @@ describe('presence', () => {
     await waitFor(() => (viewer.provider.awareness.getStates().get(4242)?.user as { name?: string } | undefined)?.name === 'Astrid', 5000, 'Astrid back')
     mallory.close()
     astridBack.close()
+  })
+  it('a connection’s presence shows its link’s role and counts as one person, whatever it claims', async () => {
+    const board = await t.server.createBoard()
+    const facilitator = await t.connect(board.id, board.tokens.facilitator)
+    const user = (id: string, role: string) => ({ id, name: 'Mallory', color: '#123456', group: 'citizen-service-user', role })
+    const done = { checkId: 'c1', done: true }
+    // A participant link claims the facilitator's role, and three people answering the ready check.
+    const mallory = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant)
+    mallory.send(
+      encodeAwareness(
+        encodeAwarenessUpdate([
+          { clientId: 301, clock: 1, state: { user: user('m1', 'facilitator'), ready: done } },
+          { clientId: 302, clock: 1, state: { user: user('m2', 'participant'), ready: done } },
+          { clientId: 303, clock: 1, state: { user: user('m3', 'participant'), ready: done } },
+        ]),
+      ),
+    )
+    // An observer link claims to be a participant who is done.
+    const watcher = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+    watcher.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 401, clock: 1, state: { user: user('o1', 'participant'), ready: done } }])))
+    const states = facilitator.provider.awareness.getStates()
+    await waitFor(() => [301, 302, 303, 401].every((id) => states.has(id)), 5000, 'every claimed presence relayed')
+    const userOf = (id: number) => states.get(id)?.user as { id: string; role: string }
+    expect([301, 302, 303].map((id) => userOf(id))).toEqual([
+      expect.objectContaining({ id: 'm1', role: 'participant' }),
+      expect.objectContaining({ id: 'm1', role: 'participant' }),
+      expect.objectContaining({ id: 'm1', role: 'participant' }),
+    ])
+    expect(userOf(401).role).toBe('observer')
+    // What the facilitator's ready check shows: one participant, done.
+    expect(tallyReady(states.entries(), 'c1')).toMatchObject({ done: 1, total: 1 })
+    mallory.close()
+    watcher.close()
   })
 })
 
