@@ -55,7 +55,7 @@ export class RedisRelay implements Relay {
       this.readyOnce = true
     })
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
-    void this.sub.subscribe(this.instancesChannel).catch((error: unknown) => options.log.error({ err: error }, 'redis subscribe failed'))
+    this.sub.subscribe(this.instancesChannel).catch((error: unknown) => options.log.error({ err: error }, 'redis subscribe failed'))
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs)
     this.heartbeat.unref()
   }
@@ -107,7 +107,11 @@ export class RedisRelay implements Relay {
     if (!handlers) {
       handlers = new Set()
       this.handlers.set(boardId, handlers)
-      this.subscriptions.set(boardId, this.sub.subscribe(this.boardChannel(boardId)).then(() => {}))
+      const subscribed = this.sub.subscribe(this.boardChannel(boardId)).then(() => {})
+      // Each channel's joiner handles a failure (RoomReplica logs it and relies on the store);
+      // this keeps a failure after every joiner left from being an unhandled rejection.
+      subscribed.catch(() => {})
+      this.subscriptions.set(boardId, subscribed)
     }
     handlers.add(onMessage)
     const ready = this.subscriptions.get(boardId)!
@@ -145,10 +149,18 @@ export class RedisRelay implements Relay {
 
   async close(): Promise<void> {
     if (this.closed) return
-    clearInterval(this.heartbeat)
-    await this.pub.publish(this.instancesChannel, Buffer.from(`bye ${this.instanceId}`)).catch(() => {})
     this.closed = true
+    clearInterval(this.heartbeat)
+    // Stop listening first (a subscription still in flight fails; its joiner logs that), then say
+    // goodbye so that the others drop this instance's presence at once.
     this.sub.disconnect()
+    // With Redis unreachable, commands wait in ioredis's offline queue for ever: a stopping
+    // instance says goodbye only over a live connection (the others then see its heartbeats stop).
+    if (this.pub.status !== 'ready') {
+      this.pub.disconnect()
+      return
+    }
+    await this.pub.publish(this.instancesChannel, Buffer.from(`bye ${this.instanceId}`)).catch(() => {})
     await this.pub.quit().catch(() => this.pub.disconnect())
   }
 }

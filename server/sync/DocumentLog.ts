@@ -73,15 +73,21 @@ export class DocumentLog {
       // Group commit: everything applied in this turn of the event loop goes to the store in one write.
       this.flushTimer = setImmediate(() => {
         this.flushTimer = undefined
-        void this.enqueueWrite(() => this.flushPending())
+        this.enqueueWrite(() => this.flushPending())
       })
     }
   }
 
-  private enqueueWrite(task: () => Promise<void>): Promise<void> {
-    // Each task handles its own errors (fail / log), so the chain itself never rejects.
-    this.writeChain = this.writeChain.then(task).catch((error: unknown) => this.fail(error))
-    return this.writeChain
+  // Queues a write after the ones before it. The chain never rejects: a task's error fails the
+  // log (which drops the room), and an error while failing is logged — nothing escapes.
+  private enqueueWrite(task: () => Promise<void>): void {
+    this.writeChain = this.writeChain.then(task).catch((error: unknown) => {
+      try {
+        this.fail(error)
+      } catch (failure) {
+        this.options.log.error({ err: failure }, 'failing the document log failed')
+      }
+    })
   }
 
   private async flushPending(): Promise<void> {
@@ -106,7 +112,7 @@ export class DocumentLog {
   queueCompaction(): void {
     if (this.compactionQueued) return
     this.compactionQueued = true
-    void this.enqueueWrite(async () => {
+    this.enqueueWrite(async () => {
       this.compactionQueued = false
       if (this.failed || this.stopped) return
       // The snapshot may already hold updates still waiting in `pending` (or other instances'
@@ -142,7 +148,7 @@ export class DocumentLog {
           clearImmediate(this.flushTimer)
           this.flushTimer = undefined
         }
-        void this.enqueueWrite(() => this.flushPending())
+        this.enqueueWrite(() => this.flushPending())
       }
     }
   }

@@ -319,12 +319,24 @@ export class Room {
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
     if (transaction.origin instanceof Connection && transaction.changed.has(this.doc.getMap(BOARD_DOC_KEYS.settings) as Y.AbstractType<any>)) {
       // A board just made anonymous keeps no names: tldraw's user records (which carry them) go.
-      queueMicrotask(() => this.forgetNamesIfAnonymous())
+      this.afterThisTransaction('forgetting names on an anonymous board', () => this.forgetNamesIfAnonymous())
     }
     if (transaction.origin instanceof Connection || transaction.origin === FROM_STORE) return
     // A server change (restore, migration) may complete what someone's held update builds on.
-    queueMicrotask(() => {
+    this.afterThisTransaction('retrying held updates', () => {
       if (!this.destroyed) this.gate.retryHeld()
+    })
+  }
+
+  // Work that must not run inside Yjs's transaction cleanup. An error there would be an uncaught
+  // exception (the process would exit): it is logged, and the room carries on.
+  private afterThisTransaction(what: string, task: () => void): void {
+    queueMicrotask(() => {
+      try {
+        task()
+      } catch (error) {
+        this.log.error({ err: error }, `${what} failed`)
+      }
     })
   }
 

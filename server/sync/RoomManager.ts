@@ -57,11 +57,15 @@ export class RoomManager {
           for (const room of this.loaded.values()) room.forgetInstance(instanceId)
         }),
         this.relay.onResync(() => {
-          for (const room of this.loaded.values()) void room.catchUp()
+          for (const room of this.loaded.values()) {
+            room.catchUp().catch((error: unknown) => this.options.log.error({ err: error, board: room.boardId }, 'catching up after the relay reconnected failed'))
+          }
         }),
       )
       if (options.store.gaplessSequence) {
-        this.checkTimer = setInterval(() => void this.checkStoreAhead(), options.catchUpCheckMs ?? 2000)
+        this.checkTimer = setInterval(() => {
+          this.checkStoreAhead().catch((error: unknown) => this.options.log.error({ err: error }, 'comparing boards with the store failed'))
+        }, options.catchUpCheckMs ?? 2000)
         this.checkTimer.unref()
       }
     }

@@ -3,9 +3,11 @@ import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { encodeUpdate } from '../../shared/protocol.ts'
-import { dropSchema, TEST_DATABASE_URL, uniqueTestNamespace } from '../../tests/helpers/postgres.ts'
+import { dropSchema, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueTestNamespace } from '../../tests/helpers/postgres.ts'
 import { waitFor } from '../../tests/helpers/wait.ts'
-import { type BoardChannel, LocalRelay, type RelayMessage } from '../cluster/Relay.ts'
+import { type BoardChannel, LocalRelay, type Relay, type RelayMessage } from '../cluster/Relay.ts'
+import { Redis } from 'ioredis'
+import { RedisRelay } from '../cluster/RedisRelay.ts'
 import { PostgresDocStore } from '../store/postgres/PostgresDocStore.ts'
 import { Connection } from './Connection.ts'
 import { Room } from './Room.ts'
@@ -72,18 +74,18 @@ describe('a room kept in step with other instances', () => {
     for (const step of cleanup.splice(0).reverse()) await step()
   })
 
-  async function setUp() {
+  async function setUp(options: { relay?: Relay; log?: pino.Logger } = {}) {
     const { schema } = uniqueTestNamespace()
     const store = new PostgresDocStore({ url: TEST_DATABASE_URL, schema })
     cleanup.push(() => dropSchema(schema), () => store.close())
     const base = new Y.Doc()
     base.getMap('meta').set('title', 'Board')
     await store.createBoard({ id: 'b', title: 'Board', template: 'blank', locale: 'en', createdAt: 0 }, { facilitator: 'f', participant: 'p', observer: 'o' }, Y.encodeStateAsUpdateV2(base))
-    const relay = new HandRelay()
+    const relay = options.relay ?? new HandRelay()
     const room = await Room.load({
       boardId: 'b',
       store,
-      log,
+      log: options.log ?? log,
       schema: createTLSchema(),
       limits: LIMITS,
       compactAfterUpdates: 1000,
@@ -94,7 +96,7 @@ describe('a room kept in step with other instances', () => {
       onBroken() {},
     })
     cleanup.push(() => room.destroy())
-    return { store, relay, room }
+    return { store, relay: relay as HandRelay, room }
   }
 
   it('never loses a relayed update that arrived after a lost one, even when a local client writes and the room compacts', async () => {
@@ -132,5 +134,26 @@ describe('a room kept in step with other instances', () => {
     relay.deliver('other', relayed(1, updates[0]))
     expect(room.doc.getMap('meta').get('title')).toBe('two')
     expect(room.doc.store.pendingStructs).toBeNull()
+  })
+
+  it('a relay channel Redis refuses to subscribe to is logged, never an unhandled rejection', async () => {
+    const lines: string[] = []
+    const captured = pino({ level: 'error' }, { write: (line: string) => lines.push(line) })
+    // A Redis user that may use the instances channel but no board channel (an ACL error reply).
+    const { redisPrefix } = uniqueTestNamespace()
+    const user = `${redisPrefix}user`.replace(/:/g, '-')
+    const admin = new Redis(TEST_REDIS_URL)
+    cleanup.push(async () => {
+      await admin.call('ACL', 'DELUSER', user)
+      admin.disconnect()
+    })
+    await admin.call('ACL', 'SETUSER', user, 'on', 'nopass', '~*', '+@all', 'resetchannels', `&${redisPrefix}instances`)
+    const url = new URL(TEST_REDIS_URL)
+    url.username = user
+    url.password = 'unused'
+    const relay = new RedisRelay({ url: url.toString(), prefix: redisPrefix, log: captured, heartbeatMs: 1000, instanceExpiryMs: 5000 })
+    cleanup.push(() => relay.close())
+    await setUp({ relay, log: captured })
+    await waitFor(() => lines.some((line) => line.includes('could not subscribe to the board’s relay channel')), 5000, 'the failed subscription logged')
   })
 })
