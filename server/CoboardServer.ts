@@ -65,6 +65,7 @@ export class CoboardServer {
       maxPerBoard: config.quotas.maxTemplatesPerBoard,
       maxTotal: config.quotas.maxCustomTemplates,
       maxBytes: config.quotas.maxTemplateBytes,
+      relay: this.relay,
     })
     const schema = createTLSchema()
     this.rooms = new RoomManager({
@@ -189,6 +190,7 @@ export class CoboardServer {
     await this.rooms.stop()
     this.history.stop()
     this.votes.stop()
+    this.customTemplates.stop()
     await this.viteServer?.close()
     await this.relay.close()
     await this.store.close()

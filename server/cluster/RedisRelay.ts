@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { InstanceLiveness } from './InstanceLiveness.ts'
-import type { BoardChannel, Relay, RelayMessage } from './Relay.ts'
+import type { BoardChannel, Relay, RelayMessage, SharedTopic } from './Relay.ts'
 import { decodeRelayMessage, encodeRelayMessage } from './relayCodec.ts'
 
 export interface RedisRelayOptions {
@@ -31,6 +31,7 @@ export class RedisRelay implements Relay {
   private readonly subscriptions = new Map<string, Promise<void>>()
   private readonly goneListeners = new Set<(instanceId: string) => void>()
   private readonly resyncListeners = new Set<() => void>()
+  private readonly announcementListeners = new Set<(topic: SharedTopic) => void>()
   private readonly liveness: InstanceLiveness
   private readonly heartbeat: NodeJS.Timeout
   private readyOnce = false
@@ -80,10 +81,11 @@ export class RedisRelay implements Relay {
 
   private onMessage(channel: string, raw: Buffer): void {
     if (channel === this.instancesChannel) {
-      const [verb, id] = raw.toString().split(' ')
+      const [verb, id, topic] = raw.toString().split(' ')
       if (!id || id === this.instanceId) return
       if (verb === 'hb') this.liveness.heard(id, Date.now())
       else if (verb === 'bye' && this.liveness.gone(id)) this.instanceGone(id)
+      else if (verb === 'say' && topic === 'templates') for (const listener of this.announcementListeners) listener(topic)
       return
     }
     const boardId = channel.slice(this.boardChannel('').length)
@@ -145,6 +147,19 @@ export class RedisRelay implements Relay {
   onResync(listener: () => void): () => void {
     this.resyncListeners.add(listener)
     return () => this.resyncListeners.delete(listener)
+  }
+
+  announce(topic: SharedTopic): void {
+    if (this.closed) return
+    // A lost announcement is covered by the receivers reloading what is older than a few seconds.
+    this.pub.publish(this.instancesChannel, Buffer.from(`say ${this.instanceId} ${topic}`)).catch((error: unknown) =>
+      this.options.log.warn({ err: error, topic }, 'announcing a change failed'),
+    )
+  }
+
+  onAnnouncement(listener: (topic: SharedTopic) => void): () => void {
+    this.announcementListeners.add(listener)
+    return () => this.announcementListeners.delete(listener)
   }
 
   async close(): Promise<void> {

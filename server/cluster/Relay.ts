@@ -10,6 +10,9 @@ export interface BoardChannel {
   leave(): void
 }
 
+/** Shared state outside any board that one instance may change and the others must reload. */
+export type SharedTopic = 'templates'
+
 /**
  * How the instances serving one board tell each other what happened: committed updates (with
  * their log sequence), presence and control messages. Only what is durable is published; sync
@@ -27,6 +30,10 @@ export interface Relay {
   onInstanceGone(listener: (instanceId: string) => void): () => void
   /** Called after the relay was cut and is back: messages may have been lost, catch up. */
   onResync(listener: () => void): () => void
+  /** Tells every other instance that shared state changed (they reload it; the store is the truth). */
+  announce(topic: SharedTopic): void
+  /** Called when another instance announced a change. */
+  onAnnouncement(listener: (topic: SharedTopic) => void): () => void
   close(): Promise<void>
 }
 
@@ -47,6 +54,12 @@ export class LocalRelay implements Relay {
   }
 
   onResync(): () => void {
+    return () => {}
+  }
+
+  announce(_topic: SharedTopic): void {}
+
+  onAnnouncement(_listener: (topic: SharedTopic) => void): () => void {
     return () => {}
   }
 

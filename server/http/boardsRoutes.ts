@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { boardParamsSchema, CREATE_KEY_HEADER, createBoardRequestSchema, type BoardInfo, type CreatedBoard } from '../../shared/api/boards.ts'
 import { DEFAULT_LOCALE, type Locale } from '../../shared/locales.ts'
 import type { BoardService } from '../boards/BoardService.ts'
+import type { CustomTemplates } from '../boards/CustomTemplates.ts'
 import type { TemplateCatalog } from '../boards/TemplateCatalog.ts'
 import type { Config } from '../config.ts'
 import { requireAccess } from './boardAccess.ts'
@@ -20,6 +21,8 @@ const DEFAULT_TITLE: Record<Locale, string> = {
 export interface BoardsRoutesOptions {
   boards: BoardService
   templates: TemplateCatalog
+  /** Facilitators' own templates (another instance may have saved or deleted one). */
+  customTemplates: CustomTemplates
   createBoards: Config['createBoards']
   /** Per-address limit on board creation. */
   creationLimit: AddressLimiter
@@ -41,8 +44,9 @@ export async function boardsRoutes(app: FastifyInstance, options: BoardsRoutesOp
     },
     async (request, reply): Promise<CreatedBoard> => {
       const { template, title, locale = DEFAULT_LOCALE } = request.body
-      const ids = templates.ids()
-      if (!ids.includes(template)) {
+      await options.customTemplates.ensureFresh()
+      if (!(await options.customTemplates.find(template))) {
+        const ids = templates.ids()
         throw new HttpError(400, 'unknown_template', `Unknown template "${template.slice(0, 100)}". Valid templates: ${ids.join(', ')}.`, {
           validTemplates: ids,
         })

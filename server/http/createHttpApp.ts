@@ -137,7 +137,7 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     const uploadLimit = addressLimiter(api, { max: quotas.uploadsPerAddressPerMinute, windowMs: 60_000, what: 'uploads', per: 'per minute' })
     const saveLimit = addressLimiter(api, { max: quotas.templateSavesPerAddressPerHour, windowMs: HOUR, what: 'template saves', per: 'per hour' })
     await api.register(configRoutes, { config })
-    await api.register(boardsRoutes, { boards: options.boards, templates: options.catalog, createBoards: config.createBoards, creationLimit, log })
+    await api.register(boardsRoutes, { boards: options.boards, templates: options.catalog, customTemplates: options.customTemplates, createBoards: config.createBoards, creationLimit, log })
     await api.register(linksRoutes, { boards: options.boards, log })
     await api.register(versionsRoutes, { boards: options.boards, history: options.history, rooms: options.rooms, log })
     await api.register(votesRoutes, { boards: options.boards, votes: options.votes, log })

@@ -5,6 +5,7 @@ import type { BoardChannel, Relay, RelayedWriter, RelayMessage } from '../cluste
 import type { DocumentLogStore } from '../store/DocStore.ts'
 import { FROM_REMOTE } from './DocumentLog.ts'
 import { EarlyUpdates } from './EarlyUpdates.ts'
+import { CoalescedRun } from '../cluster/CoalescedRun.ts'
 import type { LogCursor } from './LogCursor.ts'
 
 export interface RoomReplicaOptions {
@@ -43,8 +44,11 @@ export class RoomReplica {
   private readonly channel: BoardChannel
   private readonly early: EarlyUpdates
   private gapTimer: NodeJS.Timeout | undefined
-  private catchingUp: Promise<void> | undefined
-  private catchUpAgain = false
+  /** Catch-ups run one at a time; one asked for meanwhile runs after (a row may have come since). */
+  private readonly readBacks = new CoalescedRun(
+    () => this.readBack(),
+    () => !this.stopped,
+  )
   private stopped = false
 
   constructor(private readonly options: RoomReplicaOptions) {
@@ -193,24 +197,10 @@ export class RoomReplica {
 
   /** Reads from the store everything after what this doc holds for sure, and applies it. Never rejects. */
   catchUp(): Promise<void> {
-    if (this.catchingUp) {
-      this.catchUpAgain = true
-      return this.catchingUp
-    }
-    this.catchingUp = (async () => {
-      do {
-        this.catchUpAgain = false
-        await this.readBack()
-      } while (this.catchUpAgain && !this.stopped)
-    })()
-      .catch((error: unknown) => {
-        this.options.log.error({ err: error }, 'catching up from the store failed; retrying')
-        this.catchUpSoon(1000)
-      })
-      .finally(() => {
-        this.catchingUp = undefined
-      })
-    return this.catchingUp
+    return this.readBacks.run().catch((error: unknown) => {
+      this.options.log.error({ err: error }, 'catching up from the store failed; retrying')
+      this.catchUpSoon(1000)
+    })
   }
 
   private async readBack(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { BoardChannel, Relay, RelayMessage } from '../../server/cluster/Relay.ts'
+import type { BoardChannel, Relay, RelayMessage, SharedTopic } from '../../server/cluster/Relay.ts'
 
 /**
  * The real Redis relay of an instance, with a switch that drops some of the messages it receives —
@@ -37,6 +37,14 @@ export class DroppingRelay implements Relay {
 
   onResync(listener: () => void): () => void {
     return this.inner.onResync(listener)
+  }
+
+  announce(topic: SharedTopic): void {
+    this.inner.announce(topic)
+  }
+
+  onAnnouncement(listener: (topic: SharedTopic) => void): () => void {
+    return this.inner.onAnnouncement(listener)
   }
 
   close(): Promise<void> {

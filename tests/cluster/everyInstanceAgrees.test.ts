@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { createBoardOverHttp } from '../helpers/childServer.ts'
+import { tokenOf } from '../helpers/testServer.ts'
+import { waitFor } from '../helpers/wait.ts'
+import { useCluster } from './cluster.ts'
+
+/** JSON over HTTP with a bearer token, answering status and body. */
+async function call(url: string, method: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : undefined }
+}
+
+const templateIds = async (url: string) => ((await call(`${url}/api/templates`, 'GET')).body.templates as Array<{ id: string }>).map((t) => t.id)
+
+describe('every instance agrees on what lives outside the board document', () => {
+  const cluster = useCluster()
+
+  it('a template saved on A is listed, used and deleted on B, and gone on A', async () => {
+    const [a, b] = await cluster.start(2)
+    const board = await createBoardOverHttp(a.url)
+    const facilitator = tokenOf(board.links.facilitator)
+    const saved = await call(`${a.url}/api/boards/${board.id}/template`, 'POST', facilitator, { id: 'shared-plan', title: 'Shared plan' })
+    expect(saved.status).toBe(201)
+
+    await waitFor(async () => (await templateIds(b.url)).includes('shared-plan'), 5000, 'the template listed on B')
+    expect((await call(`${b.url}/api/boards`, 'POST', undefined, { template: 'shared-plan' })).status).toBe(201)
+    const owned = await call(`${b.url}/api/boards/${board.id}/templates`, 'GET', facilitator)
+    expect(owned.body.templates.map((t: { id: string }) => t.id)).toEqual(['shared-plan'])
+
+    expect((await call(`${b.url}/api/templates/shared-plan`, 'DELETE', facilitator)).status).toBe(200)
+    await waitFor(async () => !(await templateIds(a.url)).includes('shared-plan'), 5000, 'the template gone on A')
+    const refused = await call(`${a.url}/api/boards`, 'POST', undefined, { template: 'shared-plan' })
+    expect(refused).toMatchObject({ status: 400, body: { error: 'unknown_template' } })
+  })
+})
