@@ -66,9 +66,12 @@ export class DocumentLog {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === FROM_STORE || origin === FROM_REMOTE || this.stopped) return
-    this.pending.push({ update, origin })
+    if (origin === FROM_STORE || this.stopped) return
+    // Another instance's committed update is not stored again, but it is part of the board: the
+    // size limit counts it, or k instances would let a board grow to k times the limit.
     this.bytes += update.length
+    if (origin === FROM_REMOTE) return
+    this.pending.push({ update, origin })
     if (this.flushTimer === undefined) {
       // Group commit: everything applied in this turn of the event loop goes to the store in one write.
       this.flushTimer = setImmediate(() => {

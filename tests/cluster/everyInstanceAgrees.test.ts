@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { CLOSE } from '../../shared/closeCodes.ts'
+import { addNote, noteKeys } from '../helpers/boardContent.ts'
 import { createBoardOverHttp } from '../helpers/childServer.ts'
+import { connectClient } from '../helpers/clients.ts'
 import { tokenOf } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 import { useCluster } from './cluster.ts'
@@ -36,5 +39,22 @@ describe('every instance agrees on what lives outside the board document', () =>
     await waitFor(async () => !(await templateIds(a.url)).includes('shared-plan'), 5000, 'the template gone on A')
     const refused = await call(`${a.url}/api/boards`, 'POST', undefined, { template: 'shared-plan' })
     expect(refused).toMatchObject({ status: 400, body: { error: 'unknown_template' } })
+  })
+
+  it('the board size limit counts what other instances wrote', async () => {
+    const [a, b] = await cluster.start(2, { MAX_BOARD_BYTES: String(64 * 1024) })
+    const board = await createBoardOverHttp(a.url)
+    // B has the board loaded before A writes: what A writes reaches B only as relayed updates.
+    const onB = await connectClient(b.wsUrl, board.id, tokenOf(board.links.participant))
+    const onA = await connectClient(a.wsUrl, board.id, tokenOf(board.links.participant))
+    cluster.clients.push(onA, onB)
+    for (let i = 0; i < 5; i++) addNote(onA.doc, `a${i}`, 'x'.repeat(8 * 1024))
+    await waitFor(() => noteKeys(onB.doc).length === 5, 5000, 'A’s 40 KB on B')
+    // 40 KB from A plus 30 KB from B would pass 64 KiB: B refuses, though B itself wrote little.
+    addNote(onB.doc, 'b0', 'y'.repeat(30 * 1024))
+    await waitFor(() => onB.closes.some((c) => c.code === CLOSE.boardTooLarge.code), 5000, 'B refuses with 4413')
+    const reader = await connectClient(a.wsUrl, board.id, tokenOf(board.links.observer))
+    cluster.clients.push(reader)
+    expect(noteKeys(reader.doc)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
   })
 })
