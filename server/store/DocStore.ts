@@ -69,6 +69,8 @@ export interface BoardStore {
   roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | undefined>
   /** Replaces a role's token hash: the old link stops working. */
   replaceTokenHash(boardId: string, role: Role, tokenHash: string): Promise<void>
+  /** The current token hash of each role, for each of these boards (to close rotated links' sockets). */
+  tokenHashes(boardIds: readonly string[]): Promise<Map<string, Map<Role, string>>>
 }
 
 /** A board's document: an append-only update log with increasing sequence numbers, and a snapshot. */

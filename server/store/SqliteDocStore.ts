@@ -13,6 +13,7 @@ import type {
   StoredDoc,
   StoredDocSince,
 } from './DocStore.ts'
+import { groupTokenHashes } from './tokenHashes.ts'
 import { SqliteBallotStore } from './SqliteBallotStore.ts'
 import { SqliteVersionStore } from './SqliteVersionStore.ts'
 import { WalCheckpointer } from './WalCheckpointer.ts'
@@ -209,6 +210,11 @@ export class SqliteDocStore implements DocStore {
 
   async replaceTokenHash(boardId: string, role: Role, tokenHash: string): Promise<void> {
     this.stmt.updateLink.run(tokenHash, Date.now(), boardId, role)
+  }
+
+  async tokenHashes(boardIds: readonly string[]): Promise<Map<string, Map<Role, string>>> {
+    const links = this.db.prepare<[string], { board_id: string; role: string; token_hash: string }>('SELECT board_id, role, token_hash FROM board_links WHERE board_id = ?')
+    return groupTokenHashes(boardIds.flatMap((id) => links.all(id)))
   }
 
   async loadDoc(boardId: string): Promise<StoredDoc> {

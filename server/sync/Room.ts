@@ -378,6 +378,11 @@ export class Room {
     return this.closeConnections((c) => c.role === role, CLOSE.unauthorized)
   }
 
+  /** Closes the connections whose link is no longer the current one of its role (rotated elsewhere). */
+  closeRotatedLinks(current: ReadonlyMap<Role, string>): number {
+    return this.closeConnections((c) => current.get(c.role) !== c.tokenHash, CLOSE.unauthorized)
+  }
+
   // Relays a durable batch to everyone but a connection whose own update is the whole batch.
   private relay(merged: Uint8Array, origins: ReadonlySet<unknown>): void {
     const frames = splitUpdate(merged, this.options.limits.maxMessageBytes - 16).map(encodeUpdate)

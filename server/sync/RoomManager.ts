@@ -26,8 +26,9 @@ export interface RoomManagerOptions {
   /** How long a gap in a board's sequence may stay open before it is read from the store. */
   gapWaitMs?: number
   /**
-   * How often every loaded board's last sequence number is compared with the store (with other
-   * instances only): catches the last updates of a burst whose relayed messages were lost.
+   * How often every loaded board's last sequence number and links are compared with the store
+   * (with other instances only): catches the last updates of a burst whose relayed messages were
+   * lost, and closes the sockets of a link rotated on another instance whose message was lost.
    */
   catchUpCheckMs?: number
 }
@@ -75,8 +76,15 @@ export class RoomManager {
     if (this.checking || this.loaded.size === 0) return
     this.checking = true
     try {
-      const latest = await this.options.store.latestSeqs([...this.loaded.keys()])
+      const boardIds = [...this.loaded.keys()]
+      const latest = await this.options.store.latestSeqs(boardIds)
       for (const [boardId, seq] of latest) this.loaded.get(boardId)?.catchUpTo(seq)
+      // A rotated link's 'close-role' message may have been lost: the store says which links are current.
+      const links = await this.options.store.tokenHashes(boardIds)
+      for (const [boardId, current] of links) {
+        const closed = this.loaded.get(boardId)?.closeRotatedLinks(current) ?? 0
+        if (closed > 0) this.options.log.info({ board: boardId, closed }, 'closed connections of rotated links')
+      }
     } catch (error) {
       this.options.log.warn({ err: error }, 'could not compare boards with the store')
     } finally {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CLOSE } from '../../shared/closeCodes.ts'
-import { addNote, noteKeys } from '../helpers/boardContent.ts'
+import * as Y from 'yjs'
+import { addNote, noteKeys, noteText } from '../helpers/boardContent.ts'
+import { connectRaw, updateOf } from '../helpers/rawClient.ts'
 import { createBoardOverHttp } from '../helpers/childServer.ts'
 import { connectClient } from '../helpers/clients.ts'
 import { tokenOf } from '../helpers/testServer.ts'
@@ -56,5 +58,45 @@ describe('every instance agrees on what lives outside the board document', () =>
     const reader = await connectClient(a.wsUrl, board.id, tokenOf(board.links.observer))
     cluster.clients.push(reader)
     expect(noteKeys(reader.doc)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
+  })
+
+  it('a rotated link’s sockets close on every instance even when the relay lost the message', async () => {
+    const [a, b] = await cluster.startInProcess(2)
+    const board = await a.createBoard()
+    // B never hears the 'close-role' message: it must notice the rotation in the store.
+    b.relay.drop = (message) => message.kind === 'close-role'
+    const onB = await connectClient(b.wsUrl, board.id, board.tokens.participant)
+    const observerOnB = await connectClient(b.wsUrl, board.id, board.tokens.observer)
+    cluster.clients.push(onB, observerOnB)
+    const rotated = await call(`${a.url}/api/boards/${board.id}/links/participant/rotate`, 'POST', board.tokens.facilitator)
+    expect(rotated.status).toBe(200)
+    await waitFor(() => onB.closes.some((c) => c.code === CLOSE.unauthorized.code), 10_000, 'the old participant link closed on B')
+    expect(b.relay.dropped).toBeGreaterThan(0)
+    expect(observerOnB.provider.wsconnected).toBe(true)
+    // The new link works on B.
+    const fresh = await connectClient(b.wsUrl, board.id, tokenOf(rotated.body.link))
+    cluster.clients.push(fresh)
+    expect(fresh.provider.synced).toBe(true)
+  })
+
+  it('nobody on B can write under the Yjs client id of someone writing on A', async () => {
+    const [a, b] = await cluster.start(2)
+    const board = await createBoardOverHttp(a.url)
+    const facilitator = await connectClient(a.wsUrl, board.id, tokenOf(board.links.facilitator))
+    const observerOnB = await connectClient(b.wsUrl, board.id, tokenOf(board.links.observer))
+    cluster.clients.push(facilitator, observerOnB)
+    addNote(facilitator.doc, 'mine', 'The facilitator’s note')
+    await waitFor(() => noteText(observerOnB.doc, 'mine'), 5000, 'the facilitator’s note on B')
+    // On B, an attacker takes the facilitator's next clock: B would store and relay it, and the
+    // facilitator's real next change (same clock) would be dropped everywhere as a duplicate.
+    const squat = new Y.Doc()
+    Y.applyUpdate(squat, Y.encodeStateAsUpdate(facilitator.doc))
+    squat.clientID = facilitator.doc.clientID
+    const attacker = await connectRaw(b.wsUrl, board.id, tokenOf(board.links.participant))
+    attacker.sendUpdate(updateOf(squat, () => addNote(squat, 'squat', 'Not the facilitator')))
+    expect((await waitFor(() => attacker.closedWith(), 5000, 'the attacker closed'))?.code).toBe(CLOSE.forbidden.code)
+    addNote(facilitator.doc, 'next', 'The facilitator’s next note')
+    await waitFor(() => noteText(observerOnB.doc, 'next'), 5000, 'the facilitator’s next change on B')
+    expect(noteText(observerOnB.doc, 'squat')).toBeUndefined()
   })
 })
