@@ -18,6 +18,7 @@ import { loggablePath } from './sync/syncTarget.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { TemplateCatalog } from './boards/TemplateCatalog.ts'
 import { openRelay, openStore } from './cluster/backends.ts'
+import { checkHealth } from './cluster/health.ts'
 import type { Relay } from './cluster/Relay.ts'
 
 /** The repository root, where client/dist and templates/ live. */
@@ -124,6 +125,7 @@ export class CoboardServer {
       votes: this.votes,
       catalog: templates,
       customTemplates: this.customTemplates,
+      health: () => checkHealth(this.store, this.relay),
       clientDist: deps.clientDist ?? path.join(PROJECT_ROOT, 'client', 'dist'),
       allowedOrigins,
       devMiddleware: () => this.viteServer?.middlewares,

@@ -61,6 +61,10 @@ export class RedisRelay implements Relay {
     this.heartbeat.unref()
   }
 
+  get connected(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready'
+  }
+
   private get instancesChannel(): string {
     return `${this.options.prefix}instances`
   }

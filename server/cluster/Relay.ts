@@ -23,6 +23,8 @@ export interface Relay {
   readonly instanceId: string
   /** Whether other instances exist at all (false: one process, nothing to relay). */
   readonly shared: boolean
+  /** Whether the relay can reach the other instances now (for /healthz). */
+  readonly connected: boolean
   join(boardId: string, onMessage: (from: string, message: RelayMessage) => void): BoardChannel
   /** Publishes to a board's channel without joining it (a control message for other instances). */
   publish(boardId: string, message: RelayMessage): void
@@ -40,6 +42,7 @@ export interface Relay {
 /** One process: rooms broadcast to their own connections, there is nobody else to tell. */
 export class LocalRelay implements Relay {
   readonly shared: boolean = false
+  readonly connected = true
 
   constructor(readonly instanceId = 'local') {}
 

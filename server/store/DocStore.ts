@@ -128,5 +128,7 @@ export interface DocStore extends BoardStore, DocumentLogStore, TemplateStore, A
   readonly ballots: BallotStore
   /** Checks the stored data for damage (run at start); names the boards whose data cannot be read. */
   checkIntegrity(): Promise<IntegrityReport>
+  /** Resolves when the store answers now; rejects with the reason when it does not (for /healthz). */
+  ping(): Promise<void>
   close(): Promise<void>
 }

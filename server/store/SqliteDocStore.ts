@@ -403,6 +403,9 @@ export class SqliteDocStore implements DocStore {
     return { boardId, id, mimeType: row.mime_type, data: new Uint8Array(row.data), createdAt: row.created_at }
   }
 
+  /** An embedded file answers as long as the process runs. */
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     if (!this.db.open) return
     await this.checkpointer.stop()

@@ -20,6 +20,10 @@ export class DroppingRelay implements Relay {
     return this.inner.shared
   }
 
+  get connected(): boolean {
+    return this.inner.connected
+  }
+
   join(boardId: string, onMessage: (from: string, message: RelayMessage) => void): BoardChannel {
     return this.inner.join(boardId, (from, message) => {
       if (this.drop(message)) this.dropped++

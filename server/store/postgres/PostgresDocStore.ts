@@ -217,6 +217,10 @@ export class PostgresDocStore implements DocStore {
     return { ok: true }
   }
 
+  async ping(): Promise<void> {
+    await this.q('SELECT 1')
+  }
+
   async close(): Promise<void> {
     await this.ready.catch(() => {})
     await this.db.close()
