@@ -1,7 +1,6 @@
-import { getRecordsMap } from '../../shared/tldrawYjs/recordsDoc.ts'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { addNote, noteKeys } from '../helpers/boardContent.ts'
+import { addNote, noteKeys, notesWithPrefix } from '../helpers/boardContent.ts'
 import { createBoardOverHttp } from '../helpers/childServer.ts'
 import { connectClient } from '../helpers/clients.ts'
 import * as Y from 'yjs'
@@ -39,7 +38,7 @@ describe('nothing is lost when an instance or the relay fails', () => {
     await waitFor(() => witness.provider.awareness.getStates().has(writers[0].doc.clientID), 5000, 'presence of A on B')
 
     const writing = burst(writers)
-    await waitForProgress(() => getRecordsMap(witness.doc).size, 600, { what: 'burst relayed to B' })
+    await waitForProgress(() => notesWithPrefix(witness.doc, 'w'), 600, { what: 'burst relayed to B' })
     a.process.kill('SIGKILL')
     await a.exited
     const written = await writing.stop()
@@ -63,9 +62,9 @@ describe('nothing is lost when an instance or the relay fails', () => {
     const witness = await connectClient(b.wsUrl, board.id, tokenOf(board.links.observer))
     cluster.clients.push(writer, witness)
     const writing = burst([writer])
-    await waitForProgress(() => getRecordsMap(witness.doc).size, 200, { what: 'burst relayed to B' })
+    await waitForProgress(() => notesWithPrefix(witness.doc, 'w'), 200, { what: 'burst relayed to B' })
     expect(await cluster.cutPubSub()).toBeGreaterThanOrEqual(2)
-    await waitForProgress(() => getRecordsMap(witness.doc).size, getRecordsMap(witness.doc).size + 200, { what: 'relay back' })
+    await waitForProgress(() => notesWithPrefix(witness.doc, 'w'), notesWithPrefix(witness.doc, 'w') + 200, { what: 'relay back' })
     await cluster.cutPubSub()
     const rounds = await writing.stop()
     // With the periodic check off (60 s), only gap detection and the reconnect catch-up can help.
@@ -80,7 +79,7 @@ describe('nothing is lost when an instance or the relay fails', () => {
     const onB = await connectClient(b.wsUrl, board.id, tokenOf(board.links.participant))
     cluster.clients.push(onA, onB)
     const writing = burst([onA, onB])
-    await waitForProgress(() => Math.min(getRecordsMap(onA.doc).size, getRecordsMap(onB.doc).size), 400, { what: 'both writing' })
+    await waitForProgress(() => Math.min(notesWithPrefix(onA.doc, 'w'), notesWithPrefix(onB.doc, 'w')), 400, { what: 'both writing' })
     const rounds = await writing.stop()
     await waitFor(() => noteKeys(onA.doc).length === 2 * rounds && noteKeys(onB.doc).length === 2 * rounds, 15_000, 'converged')
     const db = new pg.Client({ connectionString: TEST_DATABASE_URL })
