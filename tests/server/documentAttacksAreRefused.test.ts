@@ -26,6 +26,12 @@ describe('attacks on a board document are refused, attributed to their sender', 
     const facilitator = await t.connect(board.id, board.tokens.facilitator)
     const witness = await t.connect(board.id, board.tokens.observer)
     const zone = zoneOf(readRecords(facilitator.doc))
+    // Everything the witness receives, and every state it goes through: a forbidden change must
+    // never reach it, not even followed by its revert.
+    const frames: Uint8Array[] = []
+    const states: Array<{ title: unknown; x: number | undefined }> = []
+    witness.doc.on('update', (update: Uint8Array) => frames.push(update))
+    witness.doc.on('afterTransaction', () => states.push({ title: witness.doc.getMap('meta').get('title'), x: (readRecord(witness.doc, zone.id) as TLShape | undefined)?.x }))
 
     // The attacker predicts the ids of the facilitator's next two changes (a rename, a zone move)
     // and builds on them: its items wait for the facilitator's, and once integrated would land
@@ -53,6 +59,11 @@ describe('attacks on a board document are refused, attributed to their sender', 
     const seen = readRecord(witness.doc, zone.id) as TLShape
     expect(seen.x).toBe(zone.x + 10)
     expect(seen.isLocked).toBe(true)
+    // The check can see a title in a frame: the facilitator's is there, the attacker's is not.
+    expect(frames.some((frame) => Buffer.from(frame).includes('Our shared challenge'))).toBe(true)
+    expect(frames.filter((frame) => Buffer.from(frame).includes('Hijacked'))).toEqual([])
+    expect(states.filter((state) => state.title === 'Hijacked' || state.x === 777)).toEqual([])
+    expect(states.length).toBeGreaterThan(2)
     // The zone is still protected afterwards.
     const participant = await t.connect(board.id, board.tokens.participant)
     writeRecords(participant.doc, [{ ...zone, x: 5 }])
