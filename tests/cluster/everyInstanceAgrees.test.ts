@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CLOSE } from '../../shared/closeCodes.ts'
+import { isFrozen, writeSession } from '../../shared/session/sessionState.ts'
 import * as Y from 'yjs'
 import { addNote, noteKeys, noteText } from '../helpers/boardContent.ts'
 import { connectRaw, updateOf } from '../helpers/rawClient.ts'
@@ -19,6 +20,12 @@ async function call(url: string, method: string, token?: string, body?: unknown)
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }
 }
+
+// The smallest valid PNG: 1×1 transparent pixel.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082',
+  'hex',
+)
 
 const templateIds = async (url: string) => ((await call(`${url}/api/templates`, 'GET')).body.templates as Array<{ id: string }>).map((t) => t.id)
 
@@ -98,5 +105,60 @@ describe('every instance agrees on what lives outside the board document', () =>
     addNote(facilitator.doc, 'next', 'The facilitator’s next note')
     await waitFor(() => noteText(observerOnB.doc, 'next'), 5000, 'the facilitator’s next change on B')
     expect(noteText(observerOnB.doc, 'squat')).toBeUndefined()
+  })
+
+  it('freezing a board on A stops participants on B; a vote started on A, voted on B and closed on B shows its results on A', async () => {
+    const [a, b] = await cluster.start(2)
+    const board = await createBoardOverHttp(a.url)
+    const token = { facilitator: tokenOf(board.links.facilitator), participant: tokenOf(board.links.participant), observer: tokenOf(board.links.observer) }
+    const facilitator = await connectClient(a.wsUrl, board.id, token.facilitator)
+    const observerOnA = await connectClient(a.wsUrl, board.id, token.observer)
+    const participantOnB = await connectClient(b.wsUrl, board.id, token.participant)
+    cluster.clients.push(facilitator, observerOnA, participantOnB)
+    for (const key of ['bus', 'library']) addNote(facilitator.doc, key, `Idea: ${key}`)
+
+    // The vote: started on A, ballots cast on B, closed on B; the results reach A's clients.
+    const started = await call(`${a.url}/api/boards/${board.id}/votes`, 'POST', token.facilitator, { perPerson: 3, perNote: 3 })
+    expect(started.status).toBe(201)
+    const voteId = started.body.id as string
+    const cast = (url: string, secret: string, dots: Record<string, number>) =>
+      fetch(`${url}/api/boards/${board.id}/votes/${voteId}/ballot`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token.participant}`, 'Content-Type': 'application/json', 'X-Coboard-Author': secret },
+        body: JSON.stringify({ group: 'citizen-service-user', dots }),
+      })
+    expect((await cast(b.url, 'voter-one-secret-000000', { 'shape:bus': 2 })).status).toBe(200)
+    expect((await cast(b.url, 'voter-two-secret-000000', { 'shape:bus': 1, 'shape:library': 1 })).status).toBe(200)
+    expect((await call(`${a.url}/api/boards/${board.id}/votes/${voteId}/progress`, 'GET', token.facilitator)).body).toMatchObject({ voters: 2, dots: 4 })
+    expect((await call(`${b.url}/api/boards/${board.id}/votes/${voteId}/close`, 'POST', token.facilitator)).status).toBe(200)
+    const voteOnA = () => observerOnA.doc.getMap('votes').get(voteId) as { status: string; results: { notes: Record<string, { total: number }> } | null } | undefined
+    await waitFor(() => voteOnA()?.status === 'closed', 5000, 'the closed vote on A')
+    expect(voteOnA()?.results?.notes['shape:bus'].total).toBe(3)
+    expect((await cast(a.url, 'voter-three-secret-0000', { 'shape:bus': 1 })).status).toBe(409)
+
+    // The freeze: set by the facilitator on A, enforced by B.
+    writeSession(facilitator.doc, { frozen: true })
+    await waitFor(() => isFrozen(participantOnB.doc), 5000, 'the freeze on B')
+    addNote(participantOnB.doc, 'late', 'written on a frozen board')
+    await waitFor(() => participantOnB.closes.some((c) => c.code === CLOSE.changeRefused.code), 5000, 'B refuses the change (4409)')
+    addNote(facilitator.doc, 'marker', 'after the freeze')
+    await waitFor(() => noteText(observerOnA.doc, 'marker'), 5000, 'the facilitator still writes')
+    expect(noteText(observerOnA.doc, 'late')).toBeUndefined()
+  })
+
+  it('an image uploaded on A is served by B', async () => {
+    const [a, b] = await cluster.start(2)
+    const board = await createBoardOverHttp(a.url)
+    const uploaded = await fetch(`${a.url}/api/boards/${board.id}/assets`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenOf(board.links.participant)}`, 'Content-Type': 'image/png' },
+      body: PNG,
+    })
+    expect(uploaded.status).toBe(201)
+    const { url } = (await uploaded.json()) as { url: string }
+    const served = await fetch(`${b.url}${url}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
   })
 })

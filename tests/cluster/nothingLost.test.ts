@@ -6,6 +6,7 @@ import { connectClient } from '../helpers/clients.ts'
 import * as Y from 'yjs'
 import { PostgresDocStore } from '../../server/store/postgres/PostgresDocStore.ts'
 import { TEST_DATABASE_URL } from '../helpers/postgres.ts'
+import { startTcpProxy } from '../helpers/tcpProxy.ts'
 import { tokenOf } from '../helpers/testServer.ts'
 import { waitFor, waitForProgress } from '../helpers/wait.ts'
 import { useCluster } from './cluster.ts'
@@ -137,6 +138,40 @@ describe('nothing is lost when an instance or the relay fails', () => {
       expect(stored.updates.length).toBeLessThan(stored.lastSeq / 2)
     } finally {
       await store.close()
+    }
+  })
+
+  it('kill -9 of an instance: its clients reconnect (through the load balancer) to another and keep writing, 0 lost', async () => {
+    const [a, b] = await cluster.start(2)
+    // The load balancer: every client connects to it; it sends them to A until A dies.
+    const balancer = await startTcpProxy({ host: '127.0.0.1', port: a.port })
+    try {
+      const board = await createBoardOverHttp(a.url)
+      const viaBalancer = `ws://127.0.0.1:${balancer.port}`
+      const writers = await Promise.all([0, 1].map(() => connectClient(viaBalancer, board.id, tokenOf(board.links.participant))))
+      const witness = await connectClient(b.wsUrl, board.id, tokenOf(board.links.observer))
+      cluster.clients.push(...writers, witness)
+      const before = burst(writers, 'w')
+      await waitForProgress(() => notesWithPrefix(witness.doc, 'w'), 300, { what: 'burst relayed to B' })
+      balancer.retarget({ host: '127.0.0.1', port: b.port })
+      a.process.kill('SIGKILL')
+      await a.exited
+      const roundsBefore = await before.stop()
+      // The stock y-websocket clients reconnect by themselves, now to B, and send what B lacks.
+      await waitFor(() => writers.every((writer) => writer.provider.synced && writer.provider.wsconnected), 15_000, 'writers reconnected to B')
+      const after = burst(writers, 'x')
+      await waitForProgress(() => notesWithPrefix(witness.doc, 'x'), 200, { what: 'writing after the failover reaches B' })
+      const roundsAfter = await after.stop()
+      const expected = ['w', 'x'].flatMap((prefix, i) => [0, 1].flatMap((w) => Array.from({ length: i === 0 ? roundsBefore : roundsAfter }, (_, r) => `${prefix}${w}-${r}`)))
+      await waitForProgress(() => noteKeys(witness.doc).length, expected.length, { stallMs: 10_000, what: 'every note on B' }).catch(() => {})
+      const reader = await connectClient(b.wsUrl, board.id, tokenOf(board.links.observer))
+      cluster.clients.push(reader)
+      const stored = new Set(noteKeys(reader.doc))
+      console.info(`kill -9 with failover (cluster): ${expected.filter((key) => !stored.has(key)).length} of ${expected.length} notes written missing`)
+      expect(expected.filter((key) => !stored.has(key))).toEqual([])
+      expect(writers.flatMap((writer) => writer.closes.filter((c) => c.code >= 4400 && c.code < 4500))).toEqual([])
+    } finally {
+      await balancer.close()
     }
   })
 })
