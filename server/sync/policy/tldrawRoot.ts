@@ -12,7 +12,7 @@ import {
   GROUP_META_KEY,
 } from '../../../shared/policy/boardRules.ts'
 import { getRecordsMap, NESTED_FIELDS } from '../../../shared/tldrawYjs/recordsDoc.ts'
-import type { Effect, InsertEffect } from '../updateEffects.ts'
+import type { Effect, InsertEffect } from '../effects.ts'
 import type { PolicyContext, RootRule, Verdict } from './verdict.ts'
 
 type JsonRecord = Record<string, unknown>
