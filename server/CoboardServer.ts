@@ -19,6 +19,7 @@ import { loggablePath } from './sync/syncTarget.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { TemplateCatalog } from './boards/TemplateCatalog.ts'
 import { openRelay, openStore } from './cluster/backends.ts'
+import { checkHealth } from './cluster/health.ts'
 import type { Relay } from './cluster/Relay.ts'
 
 /** The repository root, where client/dist and templates/ live. */
@@ -67,6 +68,7 @@ export class CoboardServer {
       maxPerBoard: config.quotas.maxTemplatesPerBoard,
       maxTotal: config.quotas.maxCustomTemplates,
       maxBytes: config.quotas.maxTemplateBytes,
+      relay: this.relay,
     })
     const schema = createTLSchema()
     this.rooms = new RoomManager({
@@ -129,6 +131,7 @@ export class CoboardServer {
       votes: this.votes,
       catalog: templates,
       customTemplates: this.customTemplates,
+      health: () => checkHealth(this.store, this.relay),
       clientDist: deps.clientDist ?? path.join(PROJECT_ROOT, 'client', 'dist'),
       allowedOrigins,
       devMiddleware: () => this.viteServer?.middlewares,
@@ -195,6 +198,7 @@ export class CoboardServer {
     await this.rooms.stop()
     this.history.stop()
     this.votes.stop()
+    this.customTemplates.stop()
     await this.viteServer?.close()
     await this.relay.close()
     await this.store.close()

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { InstanceLiveness } from './InstanceLiveness.ts'
-import type { BoardChannel, Relay, RelayMessage } from './Relay.ts'
+import type { BoardChannel, Relay, RelayMessage, SharedTopic } from './Relay.ts'
 import { decodeRelayMessage, encodeRelayMessage } from './relayCodec.ts'
 
 export interface RedisRelayOptions {
@@ -31,6 +31,7 @@ export class RedisRelay implements Relay {
   private readonly subscriptions = new Map<string, Promise<void>>()
   private readonly goneListeners = new Set<(instanceId: string) => void>()
   private readonly resyncListeners = new Set<() => void>()
+  private readonly announcementListeners = new Set<(topic: SharedTopic) => void>()
   private readonly liveness: InstanceLiveness
   private readonly heartbeat: NodeJS.Timeout
   private readyOnce = false
@@ -55,9 +56,13 @@ export class RedisRelay implements Relay {
       this.readyOnce = true
     })
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
-    void this.sub.subscribe(this.instancesChannel).catch((error: unknown) => options.log.error({ err: error }, 'redis subscribe failed'))
+    this.sub.subscribe(this.instancesChannel).catch((error: unknown) => options.log.error({ err: error }, 'redis subscribe failed'))
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs)
     this.heartbeat.unref()
+  }
+
+  get connected(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready'
   }
 
   private get instancesChannel(): string {
@@ -80,10 +85,11 @@ export class RedisRelay implements Relay {
 
   private onMessage(channel: string, raw: Buffer): void {
     if (channel === this.instancesChannel) {
-      const [verb, id] = raw.toString().split(' ')
+      const [verb, id, topic] = raw.toString().split(' ')
       if (!id || id === this.instanceId) return
       if (verb === 'hb') this.liveness.heard(id, Date.now())
       else if (verb === 'bye' && this.liveness.gone(id)) this.instanceGone(id)
+      else if (verb === 'say' && topic === 'templates') for (const listener of this.announcementListeners) listener(topic)
       return
     }
     const boardId = channel.slice(this.boardChannel('').length)
@@ -107,7 +113,11 @@ export class RedisRelay implements Relay {
     if (!handlers) {
       handlers = new Set()
       this.handlers.set(boardId, handlers)
-      this.subscriptions.set(boardId, this.sub.subscribe(this.boardChannel(boardId)).then(() => {}))
+      const subscribed = this.sub.subscribe(this.boardChannel(boardId)).then(() => {})
+      // Each channel's joiner handles a failure (RoomReplica logs it and relies on the store);
+      // this keeps a failure after every joiner left from being an unhandled rejection.
+      subscribed.catch(() => {})
+      this.subscriptions.set(boardId, subscribed)
     }
     handlers.add(onMessage)
     const ready = this.subscriptions.get(boardId)!
@@ -143,12 +153,33 @@ export class RedisRelay implements Relay {
     return () => this.resyncListeners.delete(listener)
   }
 
+  announce(topic: SharedTopic): void {
+    if (this.closed) return
+    // A lost announcement is covered by the receivers reloading what is older than a few seconds.
+    this.pub.publish(this.instancesChannel, Buffer.from(`say ${this.instanceId} ${topic}`)).catch((error: unknown) =>
+      this.options.log.warn({ err: error, topic }, 'announcing a change failed'),
+    )
+  }
+
+  onAnnouncement(listener: (topic: SharedTopic) => void): () => void {
+    this.announcementListeners.add(listener)
+    return () => this.announcementListeners.delete(listener)
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
-    clearInterval(this.heartbeat)
-    await this.pub.publish(this.instancesChannel, Buffer.from(`bye ${this.instanceId}`)).catch(() => {})
     this.closed = true
+    clearInterval(this.heartbeat)
+    // Stop listening first (a subscription still in flight fails; its joiner logs that), then say
+    // goodbye so that the others drop this instance's presence at once.
     this.sub.disconnect()
+    // With Redis unreachable, commands wait in ioredis's offline queue for ever: a stopping
+    // instance says goodbye only over a live connection (the others then see its heartbeats stop).
+    if (this.pub.status !== 'ready') {
+      this.pub.disconnect()
+      return
+    }
+    await this.pub.publish(this.instancesChannel, Buffer.from(`bye ${this.instanceId}`)).catch(() => {})
     await this.pub.quit().catch(() => this.pub.disconnect())
   }
 }

@@ -1,6 +1,6 @@
 import type { RelayMessage } from './relayCodec.ts'
 
-export type { RelayMessage } from './relayCodec.ts'
+export type { RelayedWriter, RelayMessage } from './relayCodec.ts'
 
 /** A board's channel, joined while its room is in memory. */
 export interface BoardChannel {
@@ -9,6 +9,9 @@ export interface BoardChannel {
   publish(message: RelayMessage): void
   leave(): void
 }
+
+/** Shared state outside any board that one instance may change and the others must reload. */
+export type SharedTopic = 'templates'
 
 /**
  * How the instances serving one board tell each other what happened: committed updates (with
@@ -20,6 +23,8 @@ export interface Relay {
   readonly instanceId: string
   /** Whether other instances exist at all (false: one process, nothing to relay). */
   readonly shared: boolean
+  /** Whether the relay can reach the other instances now (for /healthz). */
+  readonly connected: boolean
   join(boardId: string, onMessage: (from: string, message: RelayMessage) => void): BoardChannel
   /** Publishes to a board's channel without joining it (a control message for other instances). */
   publish(boardId: string, message: RelayMessage): void
@@ -27,16 +32,21 @@ export interface Relay {
   onInstanceGone(listener: (instanceId: string) => void): () => void
   /** Called after the relay was cut and is back: messages may have been lost, catch up. */
   onResync(listener: () => void): () => void
+  /** Tells every other instance that shared state changed (they reload it; the store is the truth). */
+  announce(topic: SharedTopic): void
+  /** Called when another instance announced a change. */
+  onAnnouncement(listener: (topic: SharedTopic) => void): () => void
   close(): Promise<void>
 }
 
 /** One process: rooms broadcast to their own connections, there is nobody else to tell. */
 export class LocalRelay implements Relay {
-  readonly shared = false
+  readonly shared: boolean = false
+  readonly connected = true
 
   constructor(readonly instanceId = 'local') {}
 
-  join(): BoardChannel {
+  join(_boardId: string, _onMessage: (from: string, message: RelayMessage) => void): BoardChannel {
     return { ready: Promise.resolve(), publish: () => {}, leave: () => {} }
   }
 
@@ -47,6 +57,12 @@ export class LocalRelay implements Relay {
   }
 
   onResync(): () => void {
+    return () => {}
+  }
+
+  announce(_topic: SharedTopic): void {}
+
+  onAnnouncement(_listener: (topic: SharedTopic) => void): () => void {
     return () => {}
   }
 

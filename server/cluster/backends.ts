@@ -27,7 +27,12 @@ export function openStore(config: Config, log: Logger): DocStore {
 
 /** Redis pub/sub between instances with REDIS_URL, else nothing to relay (one process). */
 export function openRelay(config: Config, log: Logger): Relay {
-  if (!config.redisUrl) return new LocalRelay()
+  if (!config.redisUrl) {
+    // Two such instances would each serve a board from its own copy: clients on one would not
+    // see the other's changes until a reload.
+    if (config.databaseUrl) log.warn('DATABASE_URL without REDIS_URL: run only one instance (several need REDIS_URL to relay updates)')
+    return new LocalRelay()
+  }
   return new RedisRelay({
     url: config.redisUrl,
     prefix: config.cluster.redisPrefix,

@@ -4,7 +4,8 @@ import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './rel
 describe('relay codec', () => {
   it('round-trips every kind of message with its sender', () => {
     const messages: RelayMessage[] = [
-      { kind: 'update', seq: 123_456, update: new Uint8Array([1, 2, 3]) },
+      { kind: 'update', seq: 123_456, update: new Uint8Array([1, 2, 3]), writers: [{ ownerKey: 'author:x', clients: [4_000_000_000, 7] }, { ownerKey: 'server', clients: [] }] },
+      { kind: 'update', seq: 1, update: new Uint8Array([1]), writers: [] },
       { kind: 'awareness', update: new Uint8Array([9]) },
       { kind: 'presence-query' },
       { kind: 'close-role', role: 'participant' },

@@ -2,10 +2,20 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { ROLES, type Role } from '../../shared/roles.ts'
 
+/**
+ * Who wrote a relayed update with which Yjs client ids: each instance refuses a local connection
+ * that writes under a client id someone else is writing with (see UpdateGate), across instances.
+ */
+export interface RelayedWriter {
+  /** The writer's owner key (author id or link hash; "server" for the server's own changes). */
+  ownerKey: string
+  clients: number[]
+}
+
 /** What one instance tells the others about a board. */
 export type RelayMessage =
   /** A committed update: `seq` is its place in the board's log (gaps are read back from the store). */
-  | { kind: 'update'; seq: number; update: Uint8Array }
+  | { kind: 'update'; seq: number; update: Uint8Array; writers: readonly RelayedWriter[] }
   /** Presence of the sender's connections (a y-protocols awareness update). */
   | { kind: 'awareness'; update: Uint8Array }
   /** A newcomer asks every instance to announce its connections' presence. */
@@ -24,6 +34,12 @@ export function encodeRelayMessage(from: string, message: RelayMessage): Uint8Ar
     case 'update':
       encoding.writeVarUint(e, message.seq)
       encoding.writeVarUint8Array(e, message.update)
+      encoding.writeVarUint(e, message.writers.length)
+      for (const writer of message.writers) {
+        encoding.writeVarString(e, writer.ownerKey)
+        encoding.writeVarUint(e, writer.clients.length)
+        for (const client of writer.clients) encoding.writeVarUint(e, client)
+      }
       break
     case 'awareness':
       encoding.writeVarUint8Array(e, message.update)
@@ -45,7 +61,15 @@ export function decodeRelayMessage(bytes: Uint8Array): { from: string; message: 
   switch (kind) {
     case KIND.update: {
       const seq = decoding.readVarUint(d)
-      return { from, message: { kind: 'update', seq, update: decoding.readVarUint8Array(d) } }
+      const update = decoding.readVarUint8Array(d)
+      const writers: RelayedWriter[] = []
+      for (let w = decoding.readVarUint(d); w > 0; w--) {
+        const ownerKey = decoding.readVarString(d)
+        const clients: number[] = []
+        for (let c = decoding.readVarUint(d); c > 0; c--) clients.push(decoding.readVarUint(d))
+        writers.push({ ownerKey, clients })
+      }
+      return { from, message: { kind: 'update', seq, update, writers } }
     }
     case KIND.awareness:
       return { from, message: { kind: 'awareness', update: decoding.readVarUint8Array(d) } }

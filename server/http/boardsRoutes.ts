@@ -6,6 +6,7 @@ import { COMMON_MESSAGES } from '../../shared/i18n/commonMessages.ts'
 import { createTranslator } from '../../shared/i18n/translator.ts'
 import { DEFAULT_LOCALE, type Locale } from '../../shared/locales.ts'
 import type { BoardService } from '../boards/BoardService.ts'
+import type { CustomTemplates } from '../boards/CustomTemplates.ts'
 import type { TemplateCatalog } from '../boards/TemplateCatalog.ts'
 import type { Config } from '../config.ts'
 import { requireAccess } from './boardAccess.ts'
@@ -18,6 +19,8 @@ const defaultTitle = (locale: Locale) => createTranslator(COMMON_MESSAGES, local
 export interface BoardsRoutesOptions {
   boards: BoardService
   templates: TemplateCatalog
+  /** Facilitators' own templates (another instance may have saved or deleted one). */
+  customTemplates: CustomTemplates
   createBoards: Config['createBoards']
   /** Per-address limit on board creation. */
   creationLimit: AddressLimiter
@@ -39,8 +42,9 @@ export async function boardsRoutes(app: FastifyInstance, options: BoardsRoutesOp
     },
     async (request, reply): Promise<CreatedBoard> => {
       const { template, title, locale = DEFAULT_LOCALE } = request.body
-      const ids = templates.ids()
-      if (!ids.includes(template)) {
+      await options.customTemplates.ensureFresh()
+      if (!(await options.customTemplates.find(template))) {
+        const ids = templates.ids()
         throw new HttpError(400, 'unknown_template', `Unknown template "${template.slice(0, 100)}". Valid templates: ${ids.join(', ')}.`, {
           validTemplates: ids,
         })

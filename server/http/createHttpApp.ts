@@ -14,6 +14,7 @@ import type { RoomManager } from '../sync/RoomManager.ts'
 import { loggablePath } from '../sync/syncTarget.ts'
 import { assetsRoutes } from './assetsRoutes.ts'
 import { boardsRoutes } from './boardsRoutes.ts'
+import type { HealthReport } from '../../shared/api/config.ts'
 import { configRoutes } from './configRoutes.ts'
 import { errorBody, HttpError, toHttpError } from './HttpError.ts'
 import { linksRoutes } from './linksRoutes.ts'
@@ -43,6 +44,8 @@ export interface HttpAppOptions {
   votes: VoteService
   catalog: TemplateCatalog
   customTemplates: CustomTemplates
+  /** Whether this instance can reach its store and relay (`GET /healthz`). */
+  health: () => Promise<HealthReport>
   clientDist: string
   /** Origins whose pages may send state-changing requests (as for the websocket upgrade). */
   allowedOrigins: () => string[]
@@ -136,8 +139,8 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     const creationLimit = addressLimiter(api, { max: quotas.boardsPerAddressPerHour, windowMs: HOUR, what: 'new boards', per: 'per hour' })
     const uploadLimit = addressLimiter(api, { max: quotas.uploadsPerAddressPerMinute, windowMs: 60_000, what: 'uploads', per: 'per minute' })
     const saveLimit = addressLimiter(api, { max: quotas.templateSavesPerAddressPerHour, windowMs: HOUR, what: 'template saves', per: 'per hour' })
-    await api.register(configRoutes, { config })
-    await api.register(boardsRoutes, { boards: options.boards, templates: options.catalog, createBoards: config.createBoards, creationLimit, log })
+    await api.register(configRoutes, { config, health: options.health })
+    await api.register(boardsRoutes, { boards: options.boards, templates: options.catalog, customTemplates: options.customTemplates, createBoards: config.createBoards, creationLimit, log })
     await api.register(linksRoutes, { boards: options.boards, log })
     await api.register(versionsRoutes, { boards: options.boards, history: options.history, rooms: options.rooms, log })
     await api.register(votesRoutes, { boards: options.boards, votes: options.votes, log })

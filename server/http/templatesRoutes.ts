@@ -48,14 +48,17 @@ export async function templatesRoutes(app: FastifyInstance, options: TemplatesRo
   app.get<{ Querystring: z.output<typeof templateListQuerySchema> }>(
     '/api/templates',
     { schema: { querystring: templateListQuerySchema } },
-    async (request): Promise<z.input<typeof templateListSchema>> => ({ templates: catalog.list(request.query.locale) }),
+    async (request): Promise<z.input<typeof templateListSchema>> => {
+      await customTemplates.ensureFresh()
+      return { templates: catalog.list(request.query.locale) }
+    },
   )
 
   app.get<{ Params: z.output<typeof templateParamsSchema> }>(
     '/api/templates/:templateId',
     { schema: { params: templateParamsSchema } },
     async (request, reply) => {
-      const template = catalog.get(request.params.templateId)
+      const template = await customTemplates.find(request.params.templateId)
       if (!template) throw new HttpError(404, 'not_found', `No template "${request.params.templateId.slice(0, 100)}". Valid templates: ${catalog.ids().join(', ')}.`)
       reply.header('Content-Disposition', `inline; filename="${template.id}.json"`)
       return template
@@ -89,7 +92,7 @@ export async function templatesRoutes(app: FastifyInstance, options: TemplatesRo
     { schema: { params: templateParamsSchema } },
     async (request) => {
       const { templateId } = request.params
-      if (!catalog.get(templateId)) throw new HttpError(404, 'not_found', `No template "${templateId.slice(0, 100)}".`)
+      if (!(await customTemplates.find(templateId))) throw new HttpError(404, 'not_found', `No template "${templateId.slice(0, 100)}".`)
       if (!catalog.isCustom(templateId)) throw new HttpError(403, 'forbidden', 'The templates that come with coboard cannot be deleted.')
       const owner = customTemplates.ownerOf(templateId)
       if (!owner) throw new HttpError(403, 'forbidden', 'This template was saved before templates had owners; only the people who run this server can remove it.')
@@ -107,6 +110,7 @@ export async function templatesRoutes(app: FastifyInstance, options: TemplatesRo
     { schema: { params: boardParamsSchema } },
     async (request): Promise<BoardTemplates> => {
       const { board } = await requireAccess(boards, request, request.params.boardId, facilitatorOnly("list the board's templates"))
+      await customTemplates.ensureFresh()
       const locale = board.locale
       return {
         templates: customTemplates.ownedBy(request.params.boardId).map((id) => ({ id, title: catalog.get(id)?.title[locale] ?? id })),

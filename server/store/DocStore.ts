@@ -69,6 +69,8 @@ export interface BoardStore {
   roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | undefined>
   /** Replaces a role's token hash: the old link stops working. */
   replaceTokenHash(boardId: string, role: Role, tokenHash: string): Promise<void>
+  /** The current token hash of each role, for each of these boards (to close rotated links' sockets). */
+  tokenHashes(boardIds: readonly string[]): Promise<Map<string, Map<Role, string>>>
 }
 
 /** A board's document: an append-only update log with increasing sequence numbers, and a snapshot. */
@@ -134,5 +136,7 @@ export interface DocStore extends BoardStore, DocumentLogStore, TemplateStore, A
    * held them (see README "Voting, private writing and anonymous boards" for what remains).
    */
   purgeDeleted(): Promise<void>
+  /** Resolves when the store answers now; rejects with the reason when it does not (for /healthz). */
+  ping(): Promise<void>
   close(): Promise<void>
 }

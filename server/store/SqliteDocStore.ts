@@ -13,7 +13,10 @@ import type {
   StoredDoc,
   StoredDocSince,
 } from './DocStore.ts'
+import { groupTokenHashes } from './tokenHashes.ts'
+import { SqliteAssetStore } from './SqliteAssetStore.ts'
 import { SqliteBallotStore } from './SqliteBallotStore.ts'
+import { SqliteTemplateStore } from './SqliteTemplateStore.ts'
 import { SqliteVersionStore } from './SqliteVersionStore.ts'
 import { WalCheckpointer } from './WalCheckpointer.ts'
 
@@ -100,6 +103,8 @@ export class SqliteDocStore implements DocStore {
   readonly versions: SqliteVersionStore
   /** Votes and their secret ballots, in the same file. */
   readonly ballots: SqliteBallotStore
+  private readonly templates: SqliteTemplateStore
+  private readonly assets: SqliteAssetStore
 
   private readonly checkpointer: WalCheckpointer
 
@@ -134,6 +139,8 @@ export class SqliteDocStore implements DocStore {
     this.db.exec('CREATE INDEX IF NOT EXISTS custom_templates_by_owner ON custom_templates (owner_board_id)')
     this.versions = new SqliteVersionStore(this.db)
     this.ballots = new SqliteBallotStore(this.db)
+    this.templates = new SqliteTemplateStore(this.db)
+    this.assets = new SqliteAssetStore(this.db)
     // Checkpoints (which fsync the database file) run on a worker thread, not between two updates.
     this.db.pragma('wal_autocheckpoint = 0')
     this.checkpointer = new WalCheckpointer(file, 1000, options.onError ?? (() => {}))
@@ -149,6 +156,7 @@ export class SqliteDocStore implements DocStore {
       roleForHash: this.db.prepare<[string, string], { role: string }>(
         'SELECT role FROM board_links WHERE board_id = ? AND token_hash = ?',
       ),
+      linksOf: this.db.prepare<[string], { board_id: string; role: string; token_hash: string }>('SELECT board_id, role, token_hash FROM board_links WHERE board_id = ?'),
       getSnapshot: this.db.prepare<[string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM board_snapshots WHERE board_id = ?',
       ),
@@ -167,27 +175,11 @@ export class SqliteDocStore implements DocStore {
         .pluck(),
       snapshotSeq: this.db.prepare<[string], number>('SELECT seq FROM board_snapshots WHERE board_id = ?').pluck(),
       deleteUpdates: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
-      putTemplate: this.db.prepare('INSERT OR IGNORE INTO custom_templates (id, json, created_at, owner_board_id) VALUES (?, ?, ?, ?)'),
-      templateExists: this.db.prepare<[string], number>('SELECT 1 FROM custom_templates WHERE id = ?').pluck(),
-      countTemplates: this.db.prepare<[], number>('SELECT COUNT(*) FROM custom_templates').pluck(),
-      countBoardTemplates: this.db.prepare<[string], number>('SELECT COUNT(*) FROM custom_templates WHERE owner_board_id = ?').pluck(),
-      listTemplates: this.db.prepare<[], { id: string; json: string; owner_board_id: string | null }>(
-        'SELECT id, json, owner_board_id FROM custom_templates ORDER BY created_at, id',
-      ),
-      deleteTemplate: this.db.prepare('DELETE FROM custom_templates WHERE id = ?'),
-      putAsset: this.db.prepare(
-        'INSERT INTO board_assets (board_id, id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
-      ),
-      // length() of a BLOB is read from the record header; the image bytes are not loaded.
-      assetBytes: this.db.prepare<[string], number>('SELECT COALESCE(SUM(length(data)), 0) FROM board_assets WHERE board_id = ?').pluck(),
       updateSeqs: this.db.prepare<[string, number], number>('SELECT seq FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq').pluck(),
       updateSeqsScan: this.db
         .prepare<[string, number], number>('SELECT seq FROM board_updates NOT INDEXED WHERE board_id = ? AND seq > ? ORDER BY seq')
         .pluck(),
       updateBySeq: this.db.prepare<[number], Buffer>('SELECT data FROM board_updates WHERE seq = ?').pluck(),
-      getAsset: this.db.prepare<[string, string], { mime_type: string; data: Buffer; created_at: number }>(
-        'SELECT mime_type, data, created_at FROM board_assets WHERE board_id = ? AND id = ?',
-      ),
     }
   }
 
@@ -212,6 +204,10 @@ export class SqliteDocStore implements DocStore {
 
   async replaceTokenHash(boardId: string, role: Role, tokenHash: string): Promise<void> {
     this.stmt.updateLink.run(tokenHash, Date.now(), boardId, role)
+  }
+
+  async tokenHashes(boardIds: readonly string[]): Promise<Map<string, Map<Role, string>>> {
+    return groupTokenHashes(boardIds.flatMap((id) => this.stmt.linksOf.all(id)))
   }
 
   async loadDoc(boardId: string): Promise<StoredDoc> {
@@ -363,41 +359,28 @@ export class SqliteDocStore implements DocStore {
     })()
   }
 
-  async putCustomTemplate(template: StoredCustomTemplate, quota: CustomTemplateQuota): Promise<'stored' | 'taken' | 'board-quota' | 'total-quota'> {
-    // Counted and inserted in one transaction, so two saves at once cannot both take the last place.
-    return this.db.transaction(() => {
-      if (this.stmt.templateExists.get(template.id)) return 'taken' as const
-      if (this.stmt.countTemplates.get()! >= quota.maxTotal) return 'total-quota' as const
-      if (template.ownerBoardId !== null && this.stmt.countBoardTemplates.get(template.ownerBoardId)! >= quota.maxPerBoard) return 'board-quota' as const
-      return this.stmt.putTemplate.run(template.id, template.json, Date.now(), template.ownerBoardId).changes === 1 ? ('stored' as const) : ('taken' as const)
-    })()
+  putCustomTemplate(template: StoredCustomTemplate, quota: CustomTemplateQuota): Promise<'stored' | 'taken' | 'board-quota' | 'total-quota'> {
+    return this.templates.putCustomTemplate(template, quota)
   }
 
-  async listCustomTemplates(): Promise<StoredCustomTemplate[]> {
-    return this.stmt.listTemplates.all().map((row) => ({ id: row.id, json: row.json, ownerBoardId: row.owner_board_id }))
+  listCustomTemplates(): Promise<StoredCustomTemplate[]> {
+    return this.templates.listCustomTemplates()
   }
 
-  async deleteCustomTemplate(id: string): Promise<boolean> {
-    return this.stmt.deleteTemplate.run(id).changes === 1
+  deleteCustomTemplate(id: string): Promise<boolean> {
+    return this.templates.deleteCustomTemplate(id)
   }
 
-  async putAsset(asset: StoredAsset, quota: { maxBoardBytes: number }): Promise<{ stored: true } | { stored: false; usedBytes: number }> {
-    return this.db.transaction(() => {
-      const used = this.stmt.assetBytes.get(asset.boardId)!
-      if (used + asset.data.byteLength > quota.maxBoardBytes) return { stored: false as const, usedBytes: used }
-      this.stmt.putAsset.run(asset.boardId, asset.id, asset.mimeType, Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength), asset.createdAt)
-      return { stored: true as const }
-    })()
+  putAsset(asset: StoredAsset, quota: { maxBoardBytes: number }): Promise<{ stored: true } | { stored: false; usedBytes: number }> {
+    return this.assets.putAsset(asset, quota)
   }
 
-  async assetBytes(boardId: string): Promise<number> {
-    return this.stmt.assetBytes.get(boardId)!
+  assetBytes(boardId: string): Promise<number> {
+    return this.assets.assetBytes(boardId)
   }
 
-  async getAsset(boardId: string, id: string): Promise<StoredAsset | undefined> {
-    const row = this.stmt.getAsset.get(boardId, id)
-    if (!row) return undefined
-    return { boardId, id, mimeType: row.mime_type, data: new Uint8Array(row.data), createdAt: row.created_at }
+  getAsset(boardId: string, id: string): Promise<StoredAsset | undefined> {
+    return this.assets.getAsset(boardId, id)
   }
 
   async purgeDeleted(): Promise<void> {
@@ -407,6 +390,9 @@ export class SqliteDocStore implements DocStore {
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>
     if (result?.busy) throw new Error('the write-ahead log could not be truncated: another connection was reading')
   }
+
+  /** An embedded file answers as long as the process runs. */
+  async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     if (!this.db.open) return

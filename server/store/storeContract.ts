@@ -35,6 +35,13 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         await store.replaceTokenHash('b1', 'participant', 'p2-b1')
         expect(await store.roleForTokenHash('b1', 'p-b1')).toBeUndefined()
         expect(await store.roleForTokenHash('b1', 'p2-b1')).toBe('participant')
+        await store.createBoard(board('b2'), hashes('b2'), u(0, 0))
+        expect(await store.tokenHashes(['b1', 'b2', 'nope'])).toEqual(
+          new Map([
+            ['b1', new Map([['facilitator', 'f-b1'], ['participant', 'p2-b1'], ['observer', 'o-b1']])],
+            ['b2', new Map([['facilitator', 'f-b2'], ['participant', 'p-b2'], ['observer', 'o-b2']])],
+          ]),
+        )
         await expect(store.createBoard(board('b1'), hashes('b1'), u(0, 0))).rejects.toThrow()
       }),
     )

@@ -90,13 +90,21 @@ export class Connection {
       return
     }
     this.queue.push(message)
-    void this.drain()
+    this.drainSoon()
   }
 
   /** Starts handing queued and future messages to the room, one at a time. */
   attach(handler: MessageHandler): void {
     this.handler = handler
-    void this.drain()
+    this.drainSoon()
+  }
+
+  // drain() handles each message's errors itself; this catches what could still escape it.
+  private drainSoon(): void {
+    this.drain().catch((error: unknown) => {
+      this.log.error({ err: error, conn: this.id, board: this.boardId }, 'message queue failed')
+      this.close(CLOSE.serverError)
+    })
   }
 
   private async drain(): Promise<void> {

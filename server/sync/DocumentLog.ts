@@ -66,22 +66,31 @@ export class DocumentLog {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === FROM_STORE || origin === FROM_REMOTE || this.stopped) return
-    this.pending.push({ update, origin })
+    if (origin === FROM_STORE || this.stopped) return
+    // Another instance's committed update is not stored again, but it is part of the board: the
+    // size limit counts it, or k instances would let a board grow to k times the limit.
     this.bytes += update.length
+    if (origin === FROM_REMOTE) return
+    this.pending.push({ update, origin })
     if (this.flushTimer === undefined) {
       // Group commit: everything applied in this turn of the event loop goes to the store in one write.
       this.flushTimer = setImmediate(() => {
         this.flushTimer = undefined
-        void this.enqueueWrite(() => this.flushPending())
+        this.enqueueWrite(() => this.flushPending())
       })
     }
   }
 
-  private enqueueWrite(task: () => Promise<void>): Promise<void> {
-    // Each task handles its own errors (fail / log), so the chain itself never rejects.
-    this.writeChain = this.writeChain.then(task).catch((error: unknown) => this.fail(error))
-    return this.writeChain
+  // Queues a write after the ones before it. The chain never rejects: a task's error fails the
+  // log (which drops the room), and an error while failing is logged — nothing escapes.
+  private enqueueWrite(task: () => Promise<void>): void {
+    this.writeChain = this.writeChain.then(task).catch((error: unknown) => {
+      try {
+        this.fail(error)
+      } catch (failure) {
+        this.options.log.error({ err: failure }, 'failing the document log failed')
+      }
+    })
   }
 
   private async flushPending(): Promise<void> {
@@ -106,7 +115,7 @@ export class DocumentLog {
   queueCompaction(): void {
     if (this.compactionQueued) return
     this.compactionQueued = true
-    void this.enqueueWrite(async () => {
+    this.enqueueWrite(async () => {
       this.compactionQueued = false
       if (this.failed || this.stopped) return
       // The snapshot may already hold updates still waiting in `pending` (or other instances'
@@ -142,7 +151,7 @@ export class DocumentLog {
           clearImmediate(this.flushTimer)
           this.flushTimer = undefined
         }
-        void this.enqueueWrite(() => this.flushPending())
+        this.enqueueWrite(() => this.flushPending())
       }
     }
   }

@@ -11,7 +11,8 @@ export class LogCursor {
 
   constructor(
     start: number,
-    private readonly gapless: boolean,
+    /** Whether the store numbers each board's updates 1, 2, 3, … (a gap means something is missing). */
+    readonly gapless: boolean,
   ) {
     this.contiguousSeq = start
   }

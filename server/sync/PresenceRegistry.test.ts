@@ -22,7 +22,7 @@ function registry() {
 describe('PresenceRegistry across instances', () => {
   it('publishes its own connections’ presence, shows relayed presence without relaying it on, and drops it with its instance', () => {
     const { presence, published, broadcast } = registry()
-    const holder = { id: 'c1', ownerKey: 'link:a' }
+    const holder = { id: 'c1', ownerKey: 'link:a', role: 'participant' as const }
     presence.receive(holder, encodeAwarenessUpdate([{ clientId: 1, clock: 1, state: { name: 'local' } }]))
     expect(published.map((u) => decodeAwarenessUpdate(u)[0].clientId)).toEqual([1])
 
@@ -31,7 +31,7 @@ describe('PresenceRegistry across instances', () => {
     expect(published).toHaveLength(1)
     expect(broadcast.length).toBeGreaterThanOrEqual(2)
     // A relayed id cannot be taken over by a local connection, nor a local one by a relay.
-    presence.receive({ id: 'c2', ownerKey: 'link:x' }, encodeAwarenessUpdate([{ clientId: 2, clock: 5, state: { name: 'impostor' } }]))
+    presence.receive({ id: 'c2', ownerKey: 'link:x', role: 'participant' }, encodeAwarenessUpdate([{ clientId: 2, clock: 5, state: { name: 'impostor' } }]))
     presence.receiveRemote('i-c', encodeAwarenessUpdate([{ clientId: 1, clock: 9, state: { name: 'impostor' } }]))
     expect(presence.awareness.getStates().get(2)).toEqual({ name: 'remote' })
     expect(presence.awareness.getStates().get(1)).toEqual({ name: 'local' })

@@ -2,11 +2,15 @@ import type { Logger } from 'pino'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
+import type { Role } from '../../shared/roles.ts'
+import { presenceWithLinkFacts } from './policy/presencePolicy.ts'
 import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwareness, encodeAwarenessUpdate } from '../../shared/protocol.ts'
 
 /** What the registry needs to know about a connection. */
 export interface PresenceHolder {
   readonly id: string
+  /** The role of the link the connection opened: its presence shows this role, whatever it claims. */
+  readonly role: Role
   /** Who this is across reconnects: the author id when the client sent a secret, else its link. */
   readonly ownerKey: string
 }
@@ -20,6 +24,15 @@ class RemoteInstance {
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 /** How many ids of people who left are remembered, so that nobody else takes them over. */
 const MAX_RETIRED_IDS = 10_000
+/** Bytes of an awareness frame around its entries: message type, payload length, entry count. */
+const FRAME_OVERHEAD = 1 + 5 + 5
+/** Bytes of an entry around its state's JSON: client id, clock, string length (varuints). */
+const ENTRY_OVERHEAD = 5 + 5 + 5
+
+/** The bytes a presence state takes on the wire (its JSON, UTF-8 — not its UTF-16 length). */
+export function presenceStateBytes(state: Record<string, unknown> | null): number {
+  return Buffer.byteLength(JSON.stringify(state))
+}
 
 /**
  * The presence (Yjs awareness) of one board: who announced which awareness client id, the size
@@ -34,6 +47,8 @@ export class PresenceRegistry {
   readonly awareness: awarenessProtocol.Awareness
   private readonly owners = new Map<number, PresenceHolder>()
   private readonly idsByHolder = new Map<PresenceHolder, Set<number>>()
+  /** The user id each connection's presence names (the first it announced; see presencePolicy). */
+  private readonly userIds = new Map<PresenceHolder, string>()
   private readonly retired = new Map<number, string>()
   /** Awareness ids announced on other instances, by instance: they go when their instance does. */
   private readonly remoteIds = new Map<string, Set<number>>()
@@ -43,7 +58,7 @@ export class PresenceRegistry {
     doc: Y.Doc,
     private readonly options: {
       log: Logger
-      /** Largest presence state (its JSON), in bytes. */
+      /** Largest presence state (its JSON, UTF-8), in bytes. */
       maxStateBytes: number
       /** Largest frame the server sends (and accepts). */
       maxFrameBytes: number
@@ -72,7 +87,9 @@ export class PresenceRegistry {
     const mine = this.idsByHolder.get(holder) ?? new Set<number>()
     const allowed: AwarenessEntry[] = []
     for (const entry of entries) {
-      if (entry.state !== null && JSON.stringify(entry.state).length > this.options.maxStateBytes) {
+      let userId: string | undefined
+      if (entry.state !== null) ({ state: entry.state, userId } = presenceWithLinkFacts(entry.state, { role: holder.role, userId: this.userIds.get(holder) }))
+      if (entry.state !== null && !this.fits(entry.state)) {
         this.options.log.warn({ conn: holder.id, clientId: entry.clientId }, 'closing connection: presence state too large')
         return CLOSE.presenceTooLarge
       }
@@ -98,6 +115,7 @@ export class PresenceRegistry {
         this.idsByHolder.set(holder, mine)
       }
       allowed.push(entry)
+      if (userId !== undefined) this.userIds.set(holder, userId)
     }
     if (allowed.length === 0) return undefined
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(allowed), holder)
@@ -106,6 +124,12 @@ export class PresenceRegistry {
       else this.options.onAnnounced?.(holder, entry.state)
     }
     return undefined
+  }
+
+  // A state must be within the presence limit, and small enough to go out in a frame of its own.
+  private fits(state: Record<string, unknown>): boolean {
+    const bytes = presenceStateBytes(state)
+    return bytes <= this.options.maxStateBytes && FRAME_OVERHEAD + ENTRY_OVERHEAD + bytes <= this.options.maxFrameBytes
   }
 
   private remoteOwner(clientId: number): string | undefined {
@@ -130,7 +154,7 @@ export class PresenceRegistry {
       ids = new Set()
       this.remoteIds.set(instanceId, ids)
     }
-    const allowed = entries.filter((entry) => !this.owners.has(entry.clientId) && (entry.state === null || JSON.stringify(entry.state).length <= this.options.maxStateBytes))
+    const allowed = entries.filter((entry) => !this.owners.has(entry.clientId) && (entry.state === null || this.fits(entry.state)))
     for (const entry of allowed) {
       if (entry.state === null) ids.delete(entry.clientId)
       else ids.add(entry.clientId)
@@ -172,6 +196,7 @@ export class PresenceRegistry {
   remove(holder: PresenceHolder): void {
     const ids = [...(this.idsByHolder.get(holder) ?? [])]
     this.idsByHolder.delete(holder)
+    this.userIds.delete(holder)
     for (const id of ids) this.release(holder, id)
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, holder)
   }
@@ -181,24 +206,31 @@ export class PresenceRegistry {
     return this.framesFor([...this.awareness.getStates().keys()])
   }
 
+  // Frames of whole entries, each at most maxFrameBytes by construction: entry sizes are counted
+  // in bytes with the largest possible varuints, and every state fits a frame alone (see fits).
   private framesFor(clientIds: number[]): Uint8Array[] {
     const frames: Uint8Array[] = []
-    let batch: number[] = []
-    let size = 0
-    // Each state is at most maxStateBytes, well under maxFrameBytes; batch until the next would not fit.
-    const budget = this.options.maxFrameBytes - 64
-    for (const id of clientIds) {
-      const state = this.awareness.getStates().get(id)
-      const stateSize = state === undefined ? 16 : JSON.stringify(state).length + 32
-      if (batch.length > 0 && size + stateSize > budget) {
-        frames.push(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, batch)))
-        batch = []
-        size = 0
+    const budget = this.options.maxFrameBytes
+    let batch: AwarenessEntry[] = []
+    let size = FRAME_OVERHEAD
+    for (const clientId of clientIds) {
+      const meta = this.awareness.meta.get(clientId)
+      if (!meta) continue
+      const entry = { clientId, clock: meta.clock, state: (this.awareness.getStates().get(clientId) as Record<string, unknown> | undefined) ?? null }
+      const bytes = ENTRY_OVERHEAD + presenceStateBytes(entry.state)
+      if (FRAME_OVERHEAD + bytes > budget) {
+        this.options.log.error({ clientId, bytes }, 'presence state too large to send; left out')
+        continue
       }
-      batch.push(id)
-      size += stateSize
+      if (batch.length > 0 && size + bytes > budget) {
+        frames.push(encodeAwareness(encodeAwarenessUpdate(batch)))
+        batch = []
+        size = FRAME_OVERHEAD
+      }
+      batch.push(entry)
+      size += bytes
     }
-    if (batch.length > 0) frames.push(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, batch)))
+    if (batch.length > 0) frames.push(encodeAwareness(encodeAwarenessUpdate(batch)))
     return frames
   }
 

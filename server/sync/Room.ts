@@ -4,24 +4,22 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { BOARD_DOC_KEYS, readBoardSettings } from '../../shared/boardDoc.ts'
 import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
-import { stakeholderGroupSchema } from '../../shared/stakeholderGroups.ts'
-import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../shared/protocol.ts'
+import { decodeMessage, encodeSyncStep1 } from '../../shared/protocol.ts'
 import { canEditDocument } from '../../shared/roles.ts'
 import { migrateDoc } from '../../shared/tldrawYjs/migrateDoc.ts'
-import { readSchema } from '../../shared/tldrawYjs/recordsDoc.ts'
-import { compareSchema } from '../../shared/tldrawYjs/schemaVersion.ts'
-import { splitUpdate } from '../../shared/yjsUpdates.ts'
 import type { DocStore } from '../store/DocStore.ts'
 import { Connection } from './Connection.ts'
-import type { Relay } from '../cluster/Relay.ts'
+import type { Relay, RelayedWriter } from '../cluster/Relay.ts'
 import type { Role } from '../../shared/roles.ts'
 import { DocumentLog, FROM_REMOTE, FROM_STORE } from './DocumentLog.ts'
 import { LogCursor } from './LogCursor.ts'
 import { RoomReplica } from './RoomReplica.ts'
-import { forgetNames, recordsHoldNames } from './forgetNames.ts'
 import { DocumentPolicy } from './policy/DocumentPolicy.ts'
 import { PresenceRegistry } from './PresenceRegistry.ts'
-import { UpdateGate } from './UpdateGate.ts'
+import { SERVER_OWNER, UpdateGate } from './UpdateGate.ts'
+import { attendanceChange, forgetNamesChange } from './boardBookkeeping.ts'
+import { loadBoardDoc } from './loadBoardDoc.ts'
+import { syncReplyFrames, updateFrames } from './updateFrames.ts'
 
 /** Origin of the server's own changes to a board (migrations, restores): trusted, stored, relayed. */
 export const FROM_SERVER = { source: 'server' } as const
@@ -100,7 +98,7 @@ export class Room {
       cursor,
       onDurable: (merged, origins, seq) => {
         this.relay(merged, origins)
-        this.replica.publishUpdate(seq, merged)
+        this.replica.publishUpdate(seq, merged, this.writersOf(origins))
       },
       onFailed: () => this.fail(),
     })
@@ -128,6 +126,9 @@ export class Room {
         if (update) this.replica.publishAwareness(update)
       },
       onCloseRole: (role) => this.closeConnections((c) => c.role === role, CLOSE.unauthorized),
+      onWriters: (instanceId, writers) => this.gate.registerRemote(instanceId, writers),
+      // Relayed updates waiting for an earlier one; past this they are read from the store instead.
+      maxEarlyBytes: options.limits.maxMessageBytes * 8,
     })
     // Other instances' committed updates go to this instance's clients as they are applied.
     this.doc.on('update', this.onRemoteUpdate)
@@ -149,49 +150,9 @@ export class Room {
 
   /** Loads a board's document from the store and brings an older board up to the server's schema. */
   static async load(options: RoomOptions): Promise<Room> {
-    const stored = await options.store.loadDoc(options.boardId)
-    const doc = new Y.Doc({ gc: true })
-    let skipped = 0
-    doc.transact(() => {
-      if (stored.snapshot) {
-        try {
-          Y.applyUpdateV2(doc, stored.snapshot, FROM_STORE)
-        } catch (error) {
-          skipped++
-          options.log.error({ err: error, board: options.boardId }, 'unreadable stored snapshot')
-        }
-      }
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(doc, update, FROM_STORE)
-        } catch (error) {
-          skipped++
-          options.log.error({ err: error, board: options.boardId }, 'skipping unreadable stored update')
-        }
-      }
-    }, FROM_STORE)
-    if (skipped > 0) options.log.error({ board: options.boardId, skipped }, 'board loaded with unreadable updates')
-    // Anything a damaged log leaves waiting for missing content would otherwise be integrated
-    // later inside some client's transaction.
-    doc.store.pendingStructs = null
-    doc.store.pendingDs = null
-    const storedSchema = readSchema(doc)
-    const relation = storedSchema ? compareSchema(storedSchema, options.schema) : 'same'
-    if (relation === 'newer') {
-      options.log.warn({ board: options.boardId }, 'board follows a newer tldraw schema than this server; records are not validated')
-    }
-    const room = new Room(
-      options,
-      doc,
-      {
-        lastSeq: stored.lastSeq,
-        logLength: stored.updates.length,
-        // The size limit counts what a joining client downloads (v1), not what the disk holds.
-        bytes: Y.encodeStateAsUpdate(doc).length,
-      },
-      relation !== 'newer',
-    )
-    if (relation === 'older') room.migrate()
+    const loaded = await loadBoardDoc(options.store, options.boardId, options.schema, options.log)
+    const room = new Room(options, loaded.doc, loaded.stored, loaded.schema !== 'newer')
+    if (loaded.schema === 'older') room.migrate()
     return room
   }
 
@@ -265,18 +226,15 @@ export class Room {
         // already applied to it is in the store.
         await this.documentLog.whenPersisted()
         if (connection.closed) return
-        let diff: Uint8Array
+        let frames: Uint8Array[]
         try {
-          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector)
+          frames = syncReplyFrames(this.doc, message.stateVector, this.options.limits.maxMessageBytes)
         } catch {
           this.log.warn({ conn: connection.id }, 'closing connection: unreadable state vector')
           connection.close(CLOSE.badMessage)
           return
         }
-        // No frame the server sends exceeds what it accepts: a big board goes out in parts, the
-        // last one as the step-2 reply (which is what marks the client as synced).
-        const parts = splitUpdate(diff, this.options.limits.maxMessageBytes - 16)
-        for (const [i, part] of parts.entries()) connection.send(i === parts.length - 1 ? encodeSyncStep2(part) : encodeUpdate(part))
+        for (const frame of frames) connection.send(frame)
         return
       }
       case 'sync-step2':
@@ -321,23 +279,35 @@ export class Room {
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
     const settingsChanged = transaction.origin instanceof Connection ? transaction.changed.get(this.doc.getMap(BOARD_DOC_KEYS.settings) as Y.AbstractType<any>) : undefined
     if (settingsChanged) {
-      // A board just made anonymous keeps no names: tldraw's user records (which carry them) go,
+      // A board just made anonymous keeps no names: tldraw's user records and author names go,
       // and then what the server stored of them.
       const switched = settingsChanged.has('anonymous')
-      queueMicrotask(() => {
+      this.afterThisTransaction('forgetting names on an anonymous board', () => {
         if (this.forgetNamesIfAnonymous() && switched) this.options.onMadeAnonymous?.(this)
       })
     }
     if (transaction.origin instanceof Connection || transaction.origin === FROM_STORE) return
     // A server change (restore, migration) may complete what someone's held update builds on.
-    queueMicrotask(() => {
+    this.afterThisTransaction('retrying held updates', () => {
       if (!this.destroyed) this.gate.retryHeld()
+    })
+  }
+
+  // Work that must not run inside Yjs's transaction cleanup. An error there would be an uncaught
+  // exception (the process would exit): it is logged, and the room carries on.
+  private afterThisTransaction(what: string, task: () => void): void {
+    queueMicrotask(() => {
+      try {
+        task()
+      } catch (error) {
+        this.log.error({ err: error }, `${what} failed`)
+      }
     })
   }
 
   private readonly onRemoteUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin !== FROM_REMOTE) return
-    const frames = splitUpdate(update, this.options.limits.maxMessageBytes - 16).map(encodeUpdate)
+    const frames = updateFrames(update, this.options.limits.maxMessageBytes)
     for (const connection of this.connections) for (const frame of frames) connection.send(frame)
   }
 
@@ -353,7 +323,19 @@ export class Room {
 
   /** Removes the presence of connections that were on an instance that died. */
   forgetInstance(instanceId: string): void {
-    if (!this.destroyed) this.presence.removeInstance(instanceId)
+    if (this.destroyed) return
+    this.presence.removeInstance(instanceId)
+    this.gate.forgetInstance(instanceId)
+  }
+
+  // Who wrote a durable batch with which Yjs client ids, for the other instances' gates.
+  private writersOf(origins: ReadonlySet<unknown>): RelayedWriter[] {
+    const writers: RelayedWriter[] = []
+    for (const origin of origins) {
+      if (origin instanceof Connection) writers.push({ ownerKey: origin.ownerKey, clients: this.gate.clientsWrittenBy(origin) })
+      else if (origin === FROM_SERVER) writers.push({ ownerKey: SERVER_OWNER, clients: [this.doc.clientID] })
+    }
+    return writers
   }
 
   /** Closes this instance's connections of a role (its link was rotated). */
@@ -361,9 +343,14 @@ export class Room {
     return this.closeConnections((c) => c.role === role, CLOSE.unauthorized)
   }
 
+  /** Closes the connections whose link is no longer the current one of its role (rotated elsewhere). */
+  closeRotatedLinks(current: ReadonlyMap<Role, string>): number {
+    return this.closeConnections((c) => current.get(c.role) !== c.tokenHash, CLOSE.unauthorized)
+  }
+
   // Relays a durable batch to everyone but a connection whose own update is the whole batch.
   private relay(merged: Uint8Array, origins: ReadonlySet<unknown>): void {
-    const frames = splitUpdate(merged, this.options.limits.maxMessageBytes - 16).map(encodeUpdate)
+    const frames = updateFrames(merged, this.options.limits.maxMessageBytes)
     for (const connection of this.connections) {
       if (origins.size === 1 && origins.has(connection)) continue
       for (const frame of frames) connection.send(frame)
@@ -396,27 +383,17 @@ export class Room {
     this.doc.transact(() => change(this.doc), FROM_SERVER)
   }
 
-  /**
-   * Who took part, by stakeholder group (for participation counts and exports): the first time a
-   * person's presence names their group, the server writes a pseudonymous entry into the board's
-   * `attendance` root — the author id, or the connection's id for clients without one. Never a name.
-   */
   private recordAttendance(connection: Connection, state: Record<string, unknown>): void {
-    const parsed = stakeholderGroupSchema.safeParse((state.user as { group?: unknown } | undefined)?.group)
-    if (!parsed.success || this.destroyed || this.broken) return
-    const id = connection.authorId ?? `connection-${connection.id}`
-    const attendance = this.doc.getMap<{ group: string; role: string; firstSeen: number }>(BOARD_DOC_KEYS.attendance)
-    const current = attendance.get(id)
-    if (current && current.group === parsed.data && current.role === connection.role) return
-    this.applyServerChange((doc) =>
-      doc.getMap(BOARD_DOC_KEYS.attendance).set(id, { group: parsed.data, role: connection.role, firstSeen: current?.firstSeen ?? Date.now() }),
-    )
+    if (this.destroyed || this.broken) return
+    const change = attendanceChange(this.doc, { id: connection.authorId ?? `connection-${connection.id}`, role: connection.role }, state)
+    if (change) this.applyServerChange(change)
   }
 
   // An anonymous board's live document keeps no names (see forgetNames). True if the board is anonymous.
   private forgetNamesIfAnonymous(): boolean {
     if (this.destroyed || this.broken || !readBoardSettings(this.doc).anonymous) return false
-    if (recordsHoldNames(this.doc)) this.applyServerChange(forgetNames)
+    const change = forgetNamesChange(this.doc)
+    if (change) this.applyServerChange(change)
     return true
   }
 

@@ -31,8 +31,9 @@ export interface RoomManagerOptions {
   /** How long a gap in a board's sequence may stay open before it is read from the store. */
   gapWaitMs?: number
   /**
-   * How often every loaded board's last sequence number is compared with the store (with other
-   * instances only): catches the last updates of a burst whose relayed messages were lost.
+   * How often every loaded board's last sequence number and links are compared with the store
+   * (with other instances only): catches the last updates of a burst whose relayed messages were
+   * lost, and closes the sockets of a link rotated on another instance whose message was lost.
    */
   catchUpCheckMs?: number
 }
@@ -62,11 +63,15 @@ export class RoomManager {
           for (const room of this.loaded.values()) room.forgetInstance(instanceId)
         }),
         this.relay.onResync(() => {
-          for (const room of this.loaded.values()) void room.catchUp()
+          for (const room of this.loaded.values()) {
+            room.catchUp().catch((error: unknown) => this.options.log.error({ err: error, board: room.boardId }, 'catching up after the relay reconnected failed'))
+          }
         }),
       )
       if (options.store.gaplessSequence) {
-        this.checkTimer = setInterval(() => void this.checkStoreAhead(), options.catchUpCheckMs ?? 2000)
+        this.checkTimer = setInterval(() => {
+          this.checkStoreAhead().catch((error: unknown) => this.options.log.error({ err: error }, 'comparing boards with the store failed'))
+        }, options.catchUpCheckMs ?? 2000)
         this.checkTimer.unref()
       }
     }
@@ -76,8 +81,15 @@ export class RoomManager {
     if (this.checking || this.loaded.size === 0) return
     this.checking = true
     try {
-      const latest = await this.options.store.latestSeqs([...this.loaded.keys()])
+      const boardIds = [...this.loaded.keys()]
+      const latest = await this.options.store.latestSeqs(boardIds)
       for (const [boardId, seq] of latest) this.loaded.get(boardId)?.catchUpTo(seq)
+      // A rotated link's 'close-role' message may have been lost: the store says which links are current.
+      const links = await this.options.store.tokenHashes(boardIds)
+      for (const [boardId, current] of links) {
+        const closed = this.loaded.get(boardId)?.closeRotatedLinks(current) ?? 0
+        if (closed > 0) this.options.log.info({ board: boardId, closed }, 'closed connections of rotated links')
+      }
     } catch (error) {
       this.options.log.warn({ err: error }, 'could not compare boards with the store')
     } finally {

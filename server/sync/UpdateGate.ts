@@ -45,6 +45,16 @@ export type GateOutcome = 'applied' | 'held' | 'refused' | 'empty'
 /** How many Yjs client ids a room remembers owners for; beyond, owners not present are forgotten. */
 const MAX_OWNED_CLIENTS = 50_000
 
+/** Who writes with a Yjs client id: an owner key, and the instance it writes on when not this one. */
+interface Owner {
+  key: string
+  /** The other instance the owner's updates came from (relayed), if any. */
+  instance?: string
+}
+
+/** The owner key of the server's own changes (seeding, restores, attendance, votes). */
+export const SERVER_OWNER = 'server'
+
 /**
  * Every client update passes through here before it touches the room's doc:
  *   1. analysed against the doc (server/sync/updateEffects.ts): malformed → 4400; depending on
@@ -62,12 +72,47 @@ export class UpdateGate {
   private readonly held: Held[] = []
   private readonly heldBytesBy = new Map<Writer, number>()
   private heldBytes = 0
-  private readonly owners = new Map<number, string>()
+  private readonly owners = new Map<number, Owner>()
+  /** The Yjs client ids each writer has written with (named when its updates are relayed). */
+  private readonly clientsBy = new WeakMap<Writer, Set<number>>()
   private retrying = false
 
   constructor(private readonly options: UpdateGateOptions) {
     // The room's own transactions (template seeding, restores) use the doc's client id.
-    this.owners.set(options.doc.clientID, 'server')
+    this.owners.set(options.doc.clientID, { key: SERVER_OWNER })
+  }
+
+  /** The Yjs client ids a writer has written with on this board. */
+  clientsWrittenBy(writer: Writer): number[] {
+    return [...(this.clientsBy.get(writer) ?? [])]
+  }
+
+  /**
+   * Registers who wrote another instance's update with which client ids: a connection here may
+   * not write under them either, unless it is the same person (same owner key — e.g. a client
+   * that moved here when its instance died). Never takes a client id from someone writing here now.
+   */
+  registerRemote(instanceId: string, writers: ReadonlyArray<{ ownerKey: string; clients: readonly number[] }>): void {
+    for (const { ownerKey, clients } of writers) {
+      for (const client of clients) {
+        const current = this.owners.get(client)
+        if (current?.key === SERVER_OWNER && client === this.options.doc.clientID) continue
+        if (current && current.instance === undefined && current.key !== ownerKey && this.options.ownerOnline(current.key)) continue
+        this.owners.set(client, ownerKey === SERVER_OWNER ? { key: SERVER_OWNER } : { key: ownerKey, instance: instanceId })
+      }
+    }
+    this.forgetOwnersIfTooMany()
+  }
+
+  /** Forgets the owners that wrote on an instance that died (they reconnect elsewhere). */
+  forgetInstance(instanceId: string): void {
+    for (const [client, owner] of this.owners) if (owner.instance === instanceId) this.owners.delete(client)
+  }
+
+  // An owner blocks others from its client ids while it may still write with them: the server
+  // always, someone on another (live) instance, someone here while connected.
+  private ownerActive(owner: Owner): boolean {
+    return owner.key === SERVER_OWNER || owner.instance !== undefined || this.options.ownerOnline(owner.key)
   }
 
   /** Bytes of updates held aside in this room. */
@@ -94,7 +139,7 @@ export class UpdateGate {
 
     for (const client of analysis.writesClients) {
       const owner = this.owners.get(client)
-      if (owner !== undefined && owner !== writer.ownerKey && (owner === 'server' || this.options.ownerOnline(owner))) {
+      if (owner !== undefined && owner.key !== writer.ownerKey && this.ownerActive(owner)) {
         log.warn({ conn: writer.id, client }, 'closing connection: it wrote under a Yjs client id someone else is using')
         writer.close(CLOSE.forbidden)
         return 'refused'
@@ -107,13 +152,20 @@ export class UpdateGate {
       settings: readBoardSettings(this.options.doc),
       frozen: isFrozen(this.options.doc),
     })
-    for (const client of analysis.writesClients) this.owners.set(client, writer.ownerKey)
+    let written = this.clientsBy.get(writer)
+    if (!written) this.clientsBy.set(writer, (written = new Set()))
+    for (const client of analysis.writesClients) {
+      this.owners.set(client, { key: writer.ownerKey })
+      written.add(client)
+    }
     this.forgetOwnersIfTooMany()
 
     const toApply =
       verdict.refusedAny || original === undefined
         ? rewriteUpdate(analysis.decoded, verdict.voidItems, verdict.keepUndeleted)
         : original
+    const store = this.options.doc.store
+    const heldBefore = store.pendingStructs !== null || store.pendingDs !== null
     try {
       Y.applyUpdate(this.options.doc, toApply, writer)
     } catch (error) {
@@ -122,7 +174,7 @@ export class UpdateGate {
       writer.close(CLOSE.badMessage)
       return 'refused'
     }
-    this.clearYjsPending(writer)
+    if (!heldBefore) this.clearYjsPending(writer)
     if (verdict.refusedAny) {
       log.warn({ conn: writer.id, role: writer.role, refused: verdict.refusals.slice(0, 10) }, 'refused part of an update')
       writer.close(CLOSE.changeRefused)
@@ -130,8 +182,10 @@ export class UpdateGate {
     return 'applied'
   }
 
-  // Yjs must never hold anything aside in the room doc: held parts would later be integrated in
-  // someone else's transaction. The analysis makes this impossible; this is the belt to its braces.
+  // Yjs must never hold a client's update aside in the room doc: held parts would later be
+  // integrated in someone else's transaction. The analysis makes this impossible; this is the belt
+  // to its braces. It runs only when Yjs held nothing before this update: what it held before is
+  // not this writer's but committed content of the board (see RoomReplica), which must be kept.
   private clearYjsPending(writer: Writer): void {
     const store = this.options.doc.store
     if (store.pendingStructs === null && store.pendingDs === null) return
@@ -199,7 +253,7 @@ export class UpdateGate {
   private forgetOwnersIfTooMany(): void {
     if (this.owners.size <= MAX_OWNED_CLIENTS) return
     for (const [client, owner] of this.owners) {
-      if (owner !== 'server' && !this.options.ownerOnline(owner)) this.owners.delete(client)
+      if (owner.key !== SERVER_OWNER && owner.instance === undefined && !this.options.ownerOnline(owner.key)) this.owners.delete(client)
     }
   }
 }

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import { decodeUpdate, structsByClient, type DecodedUpdate, type Struct } from '../../shared/yjsUpdates.ts'
+import { DEAD, DocPaths, type Located, topOfDocItem } from './DocPaths.ts'
+import { contentKind, MAX_PATH_DEPTH, valuesOf, type DeleteEffect, type Effect, type InsertEffect, type TopRef } from './effects.ts'
 
 /*
  * What an update would do to a document, worked out *before* it is applied and attributed to the
@@ -14,69 +16,7 @@ import { decodeUpdate, structsByClient, type DecodedUpdate, type Struct } from '
  * below it ('#' for a position in a sequence). Nothing here mutates the doc.
  */
 
-/** A location in the doc: root name, then map keys ('#' = inside a sequence). */
-export type DocPath = readonly string[]
-
-/** The kinds of content an item can carry. */
-export type ContentKind =
-  | 'map'
-  | 'array'
-  | 'text'
-  | 'xml-fragment'
-  | 'xml-element'
-  | 'xml-text'
-  | 'xml-hook'
-  | 'value'
-  | 'string'
-  | 'binary'
-  | 'embed'
-  | 'format'
-  | 'deleted'
-  | 'doc'
-
-/**
- * The top-level item (a direct child of a root) an effect falls under: an item already in the doc,
- * or one this update creates (with its neighbours at insertion, to tell where it lands). Lets a
- * rule for a sequence root (the collaborative document) see which block a change touches.
- */
-export type TopRef = { kind: 'doc'; item: Y.Item } | { kind: 'own'; item: Y.Item; origin: Y.ID | null; rightOrigin: Y.ID | null }
-
-/** An item the update inserts. `values` holds JSON values (one per map entry), `text` a string. */
-export interface InsertEffect {
-  kind: 'insert'
-  /** The struct as decoded; the policy may void it (turn it into GC). */
-  item: Y.Item
-  /** The parent type's path; undefined when the item lands in a deleted/collected parent (no effect). */
-  parent: DocPath | undefined
-  /** The map key, or null for a position in a sequence (array, text, xml). */
-  key: string | null
-  content: ContentKind
-  values?: unknown[]
-  text?: string
-  /** For a type (map, text...): the path the new type will have. */
-  path?: DocPath
-  /** True when the parent type is itself created by this update (a new record's fields). */
-  parentFresh: boolean
-  /** The top-level item it falls under (itself when it is one). */
-  top: TopRef | null
-}
-
-/** An existing item the update deletes. */
-export interface DeleteEffect {
-  kind: 'delete'
-  /** The part of the update's delete set that deletes this item. */
-  range: { client: number; clock: number; len: number }
-  parent: DocPath
-  key: string | null
-  /** The deleted item's content kind; 'map' under a map key deletes a whole record. */
-  content: ContentKind
-  /** The deleted item's value, for JSON values. */
-  values?: unknown[]
-  /** The top-level item it falls under (itself when it is one). */
-  top: TopRef | null
-}
-
-export type Effect = InsertEffect | DeleteEffect
+export type { Effect } from './effects.ts'
 
 /** The outcome of analysing an update against a doc. */
 export type UpdateAnalysis =
@@ -93,87 +33,6 @@ export type UpdateAnalysis =
   | { status: 'waiting'; decoded: DecodedUpdate; needs: { client: number; state: number } }
   | { status: 'malformed'; reason: string }
 
-/** Deeper than this, a path is refused (no board layout nests this deep). */
-export const MAX_PATH_DEPTH = 32
-
-/** The content kind of an item. */
-export function contentKind(content: Y.Item["content"]): ContentKind {
-  if (content instanceof Y.ContentType) {
-    const type = content.type
-    // Subclasses before their bases: XmlHook extends Map, XmlText extends Text, XmlElement extends XmlFragment.
-    if (type instanceof Y.XmlHook) return 'xml-hook'
-    if (type instanceof Y.Map) return 'map'
-    if (type instanceof Y.XmlText) return 'xml-text'
-    if (type instanceof Y.Text) return 'text'
-    if (type instanceof Y.XmlElement) return 'xml-element'
-    if (type instanceof Y.XmlFragment) return 'xml-fragment'
-    if (type instanceof Y.Array) return 'array'
-    return 'map'
-  }
-  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return 'value'
-  if (content instanceof Y.ContentString) return 'string'
-  if (content instanceof Y.ContentBinary) return 'binary'
-  if (content instanceof Y.ContentEmbed) return 'embed'
-  if (content instanceof Y.ContentFormat) return 'format'
-  if (content instanceof Y.ContentDeleted) return 'deleted'
-  if (content instanceof Y.ContentDoc) return 'doc'
-  return 'deleted'
-}
-
-function valuesOf(content: Y.Item["content"]): unknown[] | undefined {
-  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return (content as unknown as { arr: unknown[] }).arr
-  return undefined
-}
-
-const DEAD = Symbol('dead')
-type Located = DocPath | typeof DEAD
-
-/**
- * Resolves the path of types already in the doc, walking up through their items (iteratively:
- * a hostile doc may nest thousands of types). Memoised per analysis.
- */
-class DocPaths {
-  private readonly memo = new Map<Y.AbstractType<any>, Located>()
-
-  constructor(private readonly doc: Y.Doc) {}
-
-  of(type: Y.AbstractType<any>): Located {
-    const chain: Y.AbstractType<any>[] = []
-    let current: Y.AbstractType<any> = type
-    let base: Located | undefined
-    for (;;) {
-      const known = this.memo.get(current)
-      if (known !== undefined) {
-        base = known
-        break
-      }
-      const item = current._item
-      if (item === null) {
-        base = [Y.findRootTypeKey(current)]
-        this.memo.set(current, base)
-        break
-      }
-      chain.push(current)
-      if (item.deleted || chain.length > MAX_PATH_DEPTH || !(item.parent instanceof Y.AbstractType)) {
-        base = DEAD
-        break
-      }
-      current = item.parent
-    }
-    // Walk back down, extending the base path.
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const t = chain[i]
-      if (base !== DEAD) {
-        const item = t._item as Y.Item
-        if (item.deleted || base.length >= MAX_PATH_DEPTH) base = DEAD
-        else base = [...base, item.parentSub ?? '#']
-      }
-      this.memo.set(t, base)
-    }
-    return base
-  }
-}
-
 /** Where an item (already in the doc or earlier in this update) sits: parent path and key. */
 interface Place {
   parent: Located
@@ -186,18 +45,6 @@ interface Place {
   freshType: boolean
   /** The top-level item this item falls under (itself when it is one). */
   top: TopRef | null
-}
-
-/** The top-level ancestor of an item in the doc (itself when its parent is a root), iteratively. */
-function topOfDocItem(item: Y.Item): Y.Item | null {
-  let current = item
-  for (let depth = 0; depth <= MAX_PATH_DEPTH; depth++) {
-    const parent = current.parent
-    if (!(parent instanceof Y.AbstractType)) return null
-    if (parent._item === null) return current
-    current = parent._item
-  }
-  return null
 }
 
 /**
@@ -221,7 +68,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
 /** As analyzeUpdate, for an update that is already decoded (a held update being retried). */
 export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalysis {
   const store = doc.store
-  const paths = new DocPaths(doc)
+  const paths = new DocPaths()
   const byClient = structsByClient(decoded.structs)
   // The state each client reaches as the update's structs are taken in order.
   const reached = new Map<number, number>()

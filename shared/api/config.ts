@@ -12,7 +12,9 @@ export const clientConfigSchema = z.object({
 /** What `GET /api/config` answers: run-time settings the browser needs. */
 export type ClientConfig = z.infer<typeof clientConfigSchema>
 
-export const healthSchema = z.object({ ok: z.literal(true) })
+export const healthSchema = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), problems: z.array(z.string()) })])
+/** What `GET /healthz` answers: 200 `{ ok: true }`, or 503 with what the instance cannot reach. */
+export type HealthReport = z.infer<typeof healthSchema>
 
 export const serverTimeSchema = z.object({ now: z.number() })
 /** What `GET /api/time` answers: the server's clock, ms since epoch (for the session timer). */

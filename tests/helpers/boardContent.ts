@@ -63,3 +63,14 @@ export function noteKeys(doc: Y.Doc): string[] {
     .map((r) => r.id.slice('shape:'.length))
     .sort()
 }
+
+/**
+ * How many notes whose key starts with `prefix` a board has — cheap enough to poll while
+ * thousands arrive (noteKeys reads every record). Template records are not counted, so a wait on
+ * this and an assertion on noteKeys agree.
+ */
+export function notesWithPrefix(doc: Y.Doc, prefix: string): number {
+  let count = 0
+  for (const key of getRecordsMap(doc).keys()) if (key.startsWith(`shape:${prefix}`)) count++
+  return count
+}

@@ -26,6 +26,12 @@ describe('attacks on a board document are refused, attributed to their sender', 
     const facilitator = await t.connect(board.id, board.tokens.facilitator)
     const witness = await t.connect(board.id, board.tokens.observer)
     const zone = zoneOf(readRecords(facilitator.doc))
+    // Everything the witness receives, and every state it goes through: a forbidden change must
+    // never reach it, not even followed by its revert.
+    const frames: Uint8Array[] = []
+    const states: Array<{ title: unknown; x: number | undefined }> = []
+    witness.doc.on('update', (update: Uint8Array) => frames.push(update))
+    witness.doc.on('afterTransaction', () => states.push({ title: witness.doc.getMap('meta').get('title'), x: (readRecord(witness.doc, zone.id) as TLShape | undefined)?.x }))
 
     // The attacker predicts the ids of the facilitator's next two changes (a rename, a zone move)
     // and builds on them: its items wait for the facilitator's, and once integrated would land
@@ -53,6 +59,11 @@ describe('attacks on a board document are refused, attributed to their sender', 
     const seen = readRecord(witness.doc, zone.id) as TLShape
     expect(seen.x).toBe(zone.x + 10)
     expect(seen.isLocked).toBe(true)
+    // The check can see a title in a frame: the facilitator's is there, the attacker's is not.
+    expect(frames.some((frame) => Buffer.from(frame).includes('Our shared challenge'))).toBe(true)
+    expect(frames.filter((frame) => Buffer.from(frame).includes('Hijacked'))).toEqual([])
+    expect(states.filter((state) => state.title === 'Hijacked' || state.x === 777)).toEqual([])
+    expect(states.length).toBeGreaterThan(2)
     // The zone is still protected afterwards.
     const participant = await t.connect(board.id, board.tokens.participant)
     writeRecords(participant.doc, [{ ...zone, x: 5 }])
@@ -139,6 +150,8 @@ describe('attacks on a board document are refused, attributed to their sender', 
       ['a session record', (doc) => getRecordsMap(doc).set('camera:1', new Y.Map(Object.entries({ id: 'camera:1', typeName: 'camera', x: 0, y: 0, z: 1 })))],
       ['a note claiming another author', (doc) => addNote(doc, 'forged', 'x', { meta: { author: 'someone-else' } })],
       ['a record over 1 MiB', (doc) => addNote(doc, 'huge', 'y'.repeat(1_200_000))],
+      // 400,000 UTF-16 units, 1.2 MB: the limit counts bytes.
+      ['a record over 1 MiB of multibyte text', (doc) => addNote(doc, 'euro', '€'.repeat(400_000))],
     ]
     for (const [what, attempt] of attempts) {
       const participant = await t.connect(board.id, board.tokens.participant, { authorSecret: 'abcdefghijklmnopqrstuvwxyz' })
@@ -147,7 +160,7 @@ describe('attacks on a board document are refused, attributed to their sender', 
     }
     const writer = await t.connect(board.id, board.tokens.participant)
     await marker(writer, observer, 'after-records')
-    for (const key of ['bad', 'forged', 'huge']) expect(noteText(observer.doc, key), key).toBeUndefined()
+    for (const key of ['bad', 'forged', 'huge', 'euro']) expect(noteText(observer.doc, key), key).toBeUndefined()
     expect(readRecord(observer.doc, 'page:other' as TLRecord['id'])).toBeUndefined()
   })
 

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { sendInChunks } from '../../client/src/sync/chunkedSending.ts'
 import { CLOSE } from '../../shared/closeCodes.ts'
+import { encodeAwareness, encodeAwarenessUpdate, encodeQueryAwareness } from '../../shared/protocol.ts'
 import { getRecordsMap } from '../../shared/tldrawYjs/recordsDoc.ts'
 import { addNote, addNotes, noteKeys, noteText } from '../helpers/boardContent.ts'
 import { webSocketWithOrigin } from '../helpers/clients.ts'
@@ -99,5 +100,51 @@ describe('held updates count towards the board size limit', () => {
       await new Promise((resolve) => setImmediate(resolve))
     }
     expect((await attacker.closed).code).toBe(CLOSE.boardTooLarge.code)
+  })
+})
+
+describe('updates held for missing content are capped per board, across connections', () => {
+  const t = useTestServer({
+    env: { MAX_PENDING_BYTES_PER_CONNECTION: String(512 * 1024), MAX_PENDING_BYTES_PER_BOARD: String(MiB) },
+  })
+
+  /** Sends 400 KB of updates that wait for a change never sent, and waits until the server handled them. */
+  async function holdAside(boardId: string, token: string, name: string) {
+    const attacker = await connectRaw(t.server.wsUrl, boardId, token)
+    const evil = forkDoc(attacker.doc)
+    updateOf(evil, () => addNote(evil, `${name}-missing`, 'never sent'))
+    for (let i = 0; i < 20; i++) attacker.sendUpdate(updateOf(evil, () => addNote(evil, `${name}-${i}`, 'z'.repeat(20_000))))
+    // A connection's messages are handled in order: the answer to this query comes after them.
+    const clientId = 90_000 + name.length
+    attacker.send(encodeAwareness(encodeAwarenessUpdate([{ clientId, clock: 1, state: { name } }])))
+    attacker.send(encodeQueryAwareness())
+    await waitFor(() => attacker.closedWith() ?? attacker.awareness.some((e) => e.clientId === clientId), 5000, `${name} handled`)
+    return attacker
+  }
+
+  it('each connection under its own cap, the one that passes the board’s cap is closed; the others keep theirs', async () => {
+    const board = await t.server.createBoard()
+    const observer = await t.connect(board.id, board.tokens.observer)
+    const first = await holdAside(board.id, board.tokens.participant, 'a')
+    const second = await holdAside(board.id, board.tokens.participant, 'bb')
+    expect([first.closedWith(), second.closedWith()]).toEqual([undefined, undefined])
+    // 800 KB held: 400 KB more would pass the board's 1 MiB.
+    const third = await holdAside(board.id, board.tokens.participant, 'ccc')
+    expect(third.closedWith()?.code).toBe(CLOSE.unresolvedUpdates.code)
+    expect([first.closedWith(), second.closedWith()]).toEqual([undefined, undefined])
+    // What a connection held goes with it, and makes room for someone else's.
+    const firstId = 90_000 + 'a'.length
+    await waitFor(() => observer.provider.awareness.getStates().has(firstId), 5000, 'the first one present')
+    first.close()
+    // The server removes a connection's presence when it has left (and dropped what it held).
+    await waitFor(() => !observer.provider.awareness.getStates().has(firstId), 5000, 'the first one gone')
+    const fourth = await holdAside(board.id, board.tokens.participant, 'dddd')
+    expect(fourth.closedWith()).toBeUndefined()
+    const writer = await t.connect(board.id, board.tokens.participant)
+    addNote(writer.doc, 'marker', 'still writing')
+    await waitFor(() => noteText(observer.doc, 'marker'), 5000, 'board still works')
+    expect(noteKeys(observer.doc)).toEqual(['marker'])
+    second.close()
+    fourth.close()
   })
 })

@@ -4,6 +4,7 @@ import { CLOSE } from '../../shared/closeCodes.ts'
 import { connectClient, openRaw } from '../helpers/clients.ts'
 import { connectRaw } from '../helpers/rawClient.ts'
 import { useTestServer } from '../helpers/testServer.ts'
+import { tallyReady } from '../../client/src/session/readyCheck.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 describe('presence', () => {
@@ -59,6 +60,39 @@ describe('presence', () => {
     mallory.close()
     astridBack.close()
   })
+  it('a connection’s presence shows its link’s role and counts as one person, whatever it claims', async () => {
+    const board = await t.server.createBoard()
+    const facilitator = await t.connect(board.id, board.tokens.facilitator)
+    const user = (id: string, role: string) => ({ id, name: 'Mallory', color: '#123456', group: 'citizen-service-user', role })
+    const done = { checkId: 'c1', done: true }
+    // A participant link claims the facilitator's role, and three people answering the ready check.
+    const mallory = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant)
+    mallory.send(
+      encodeAwareness(
+        encodeAwarenessUpdate([
+          { clientId: 301, clock: 1, state: { user: user('m1', 'facilitator'), ready: done } },
+          { clientId: 302, clock: 1, state: { user: user('m2', 'participant'), ready: done } },
+          { clientId: 303, clock: 1, state: { user: user('m3', 'participant'), ready: done } },
+        ]),
+      ),
+    )
+    // An observer link claims to be a participant who is done.
+    const watcher = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+    watcher.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 401, clock: 1, state: { user: user('o1', 'participant'), ready: done } }])))
+    const states = facilitator.provider.awareness.getStates()
+    await waitFor(() => [301, 302, 303, 401].every((id) => states.has(id)), 5000, 'every claimed presence relayed')
+    const userOf = (id: number) => states.get(id)?.user as { id: string; role: string }
+    expect([301, 302, 303].map((id) => userOf(id))).toEqual([
+      expect.objectContaining({ id: 'm1', role: 'participant' }),
+      expect.objectContaining({ id: 'm1', role: 'participant' }),
+      expect.objectContaining({ id: 'm1', role: 'participant' }),
+    ])
+    expect(userOf(401).role).toBe('observer')
+    // What the facilitator's ready check shows: one participant, done.
+    expect(tallyReady(states.entries(), 'c1')).toMatchObject({ done: 1, total: 1 })
+    mallory.close()
+    watcher.close()
+  })
 })
 
 describe('presence limits', () => {
@@ -87,6 +121,38 @@ describe('presence limits', () => {
     await waitFor(() => new Set(joiner.awareness.map((e) => e.clientId)).size === 12, 5000, 'all presence')
     expect(Math.max(...joiner.frameSizes)).toBeLessThanOrEqual(256 * 1024)
     expect(joiner.closedWith()).toBeUndefined()
+    for (const person of [...people, joiner]) person.close()
+  })
+
+  it('presence is measured in bytes: multibyte and emoji padding neither passes the limit nor makes a frame too big', async () => {
+    const board = await t.server.createBoard()
+    // 40,000 "€" are 40,000 UTF-16 units but 120,000 bytes: over the 48 KiB limit.
+    const euro = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+    euro.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 50, clock: 1, state: { user: { name: 'E' }, pad: '€'.repeat(40_000) } }])))
+    expect((await waitFor(() => euro.closedWith(), 5000, 'the “€” state refused'))?.code).toBe(CLOSE.presenceTooLarge.code)
+
+    // Twelve people with states just under 48 KiB of bytes, padded with "€" and emoji (11,000
+    // "😀" are 22,000 UTF-16 units and 44,000 bytes): 540 KB of presence.
+    const people = []
+    for (let i = 0; i < 12; i++) {
+      const person = await connectRaw(t.server.wsUrl, board.id, board.tokens.observer)
+      const pad = i % 2 === 0 ? '€'.repeat(15_000) : '😀'.repeat(11_000)
+      person.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 200 + i, clock: 1, state: { user: { name: `P${i}` }, pad } }])))
+      people.push(person)
+    }
+    const frameLimit = 256 * 1024
+    const joiner = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant)
+    await waitFor(() => new Set(joiner.awareness.map((e) => e.clientId)).size === 12, 5000, 'all presence at a raw joiner')
+    // A stock client joins, syncs and stays connected (its echo of what it got is accepted).
+    const stock = await t.connect(board.id, board.tokens.participant)
+    await waitFor(() => stock.provider.awareness.getStates().size >= 13, 5000, 'all presence at a stock joiner')
+    stock.provider.awareness.setLocalStateField('user', { name: 'Stock' })
+    await waitFor(() => joiner.awareness.some((e) => e.clientId === stock.doc.clientID), 5000, 'the stock joiner’s presence relayed')
+    for (const person of [...people, joiner]) {
+      expect(person.closedWith()).toBeUndefined()
+      expect(Math.max(...person.frameSizes)).toBeLessThanOrEqual(frameLimit)
+    }
+    expect(stock.closes).toEqual([])
     for (const person of [...people, joiner]) person.close()
   })
 })

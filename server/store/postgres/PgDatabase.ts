@@ -29,16 +29,21 @@ export class PgDatabase {
   /** Runs `work` in one transaction (READ COMMITTED unless `isolation` says otherwise). */
   async transaction<T>(work: (client: PgQueryable) => Promise<T>, isolation?: 'repeatable read'): Promise<T> {
     const client = await this.pool.connect()
+    // A connection that cannot even roll back is broken: released with the error, the pool
+    // discards it instead of handing it to the next caller.
+    let broken: Error | undefined
     try {
       await client.query(isolation ? `BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}` : 'BEGIN')
       const result = await work(client)
       await client.query('COMMIT')
       return result
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError
+      })
       throw error
     } finally {
-      client.release()
+      client.release(broken)
     }
   }
 

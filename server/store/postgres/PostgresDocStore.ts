@@ -10,6 +10,7 @@ import type {
   StoredDoc,
   StoredDocSince,
 } from '../DocStore.ts'
+import { groupTokenHashes } from '../tokenHashes.ts'
 import { PgDatabase, type PgQueryable } from './PgDatabase.ts'
 import { PostgresBallotStore } from './PostgresBallotStore.ts'
 import { PostgresVersionStore } from './PostgresVersionStore.ts'
@@ -88,6 +89,11 @@ export class PostgresDocStore implements DocStore {
 
   async replaceTokenHash(boardId: string, role: Role, tokenHash: string): Promise<void> {
     await this.q('UPDATE board_links SET token_hash = $1, created_at = $2 WHERE board_id = $3 AND role = $4', [tokenHash, Date.now(), boardId, role])
+  }
+
+  async tokenHashes(boardIds: readonly string[]): Promise<Map<string, Map<Role, string>>> {
+    const { rows } = await this.q('SELECT board_id, role, token_hash FROM board_links WHERE board_id = ANY($1)', [[...boardIds]])
+    return groupTokenHashes(rows)
   }
 
   async loadDoc(boardId: string): Promise<StoredDoc> {
@@ -218,6 +224,10 @@ export class PostgresDocStore implements DocStore {
    */
   async purgeDeleted(): Promise<void> {
     await this.q('VACUUM board_updates, board_snapshots, board_versions')
+  }
+
+  async ping(): Promise<void> {
+    await this.q('SELECT 1')
   }
 
   async close(): Promise<void> {

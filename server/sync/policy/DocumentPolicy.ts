@@ -1,6 +1,6 @@
 import type { StoreSchema } from '@tldraw/store'
 import { BOARD_DOC_KEYS, ROOT_WRITERS, type BoardRoot } from '../../../shared/boardDoc.ts'
-import type { Effect } from '../updateEffects.ts'
+import type { Effect } from '../effects.ts'
 import { AuthorshipRootRule, CommentsRootRule, DocumentRootRule, sectionLocksRule } from './documentRoots.ts'
 import { metaRule, outcomesRule, sessionRule, settingsRule, tldrawMetaRule } from './mapRoots.ts'
 import { TldrawRootRule } from './tldrawRoot.ts'

@@ -13,7 +13,7 @@ import {
   THREAD_ID,
 } from '../../../shared/document/documentDoc.ts'
 import { structKey } from '../../../shared/yjsUpdates.ts'
-import type { Effect, InsertEffect, TopRef } from '../updateEffects.ts'
+import type { Effect, InsertEffect, TopRef } from '../effects.ts'
 import { checkWith, FlatMapRule } from './mapRoots.ts'
 import type { PolicyContext, RootRule, Verdict } from './verdict.ts'
 

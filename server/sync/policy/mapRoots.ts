@@ -5,7 +5,7 @@ import { boardHasContent, boardSettingsSchema, EDITABLE_META } from '../../../sh
 import type { Role } from '../../../shared/roles.ts'
 import { noteOutcomeSchema, OUTCOME_KEY } from '../../../shared/outcomes/noteOutcome.ts'
 import { SESSION_VALUE_SCHEMAS } from '../../../shared/session/sessionState.ts'
-import type { Effect } from '../updateEffects.ts'
+import type { Effect } from '../effects.ts'
 import type { PolicyContext, RootRule, Verdict } from './verdict.ts'
 
 /** Checks a value (against the board as it is): undefined when it is fine, else what is wrong with it. */

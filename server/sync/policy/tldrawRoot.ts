@@ -12,7 +12,7 @@ import {
   GROUP_META_KEY,
 } from '../../../shared/policy/boardRules.ts'
 import { getRecordsMap, NESTED_FIELDS } from '../../../shared/tldrawYjs/recordsDoc.ts'
-import type { Effect, InsertEffect } from '../updateEffects.ts'
+import type { Effect, InsertEffect } from '../effects.ts'
 import type { PolicyContext, RootRule, Verdict } from './verdict.ts'
 
 type JsonRecord = Record<string, unknown>
@@ -95,7 +95,8 @@ export class TldrawRootRule implements RootRule {
     if (!recordType || recordType.scope !== 'document') return `unknown record type ${JSON.stringify(after.typeName)}`
     let size: number
     try {
-      size = JSON.stringify(after).length
+      // Bytes, not UTF-16 code units: "€" is one code unit and three bytes on the wire and on disk.
+      size = Buffer.byteLength(JSON.stringify(after))
     } catch {
       return 'record is nested too deeply'
     }

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { BoardSettings } from '../../../shared/boardDoc.ts'
 import type { Role } from '../../../shared/roles.ts'
 import { structKey } from '../../../shared/yjsUpdates.ts'
-import type { Effect } from '../updateEffects.ts'
+import type { Effect } from '../effects.ts'
 
 /** Who is changing the board, and the board as it is before the change. */
 export interface PolicyContext {
