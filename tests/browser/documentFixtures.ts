@@ -133,3 +133,17 @@ export async function caretAfter(page: Page, text: string): Promise<void> {
     )
     .toContain(text)
 }
+
+/**
+ * Waits until the writer's last change stands as a step of its own for undo: Yjs joins changes
+ * less than its capture time (500 ms) apart into one step, as people expect of a typing burst.
+ */
+export async function undoStepClosed(page: Page): Promise<void> {
+  await editorOf(page).evaluate(async (root) => {
+    type UndoState = { undoManager: { lastChange: number; captureTimeout: number } }
+    const { state } = (root as unknown as { editor: { state: { plugins: Array<{ key: string; getState(state: unknown): UndoState | undefined }> } } }).editor
+    const undo = state.plugins.find((plugin) => plugin.key === 'y-undo$')?.getState(state)?.undoManager
+    if (!undo) throw new Error('no undo manager')
+    while (Date.now() - undo.lastChange <= undo.captureTimeout) await new Promise((resolve) => setTimeout(resolve, 50))
+  })
+}

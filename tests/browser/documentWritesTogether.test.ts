@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { createNoteViaUi, noteCentre, waitForSynced, type OpenBoard } from './boardFixtures.ts'
 import { axeViolations, foreignRequests, launchBrowser, saveScreenshot, type TestBrowser } from './browser.ts'
-import { caretAfter, caretAtEnd, caretPath, clickUntilCaretIn, documentText, editorOf, OPENS_PAGES, openAt, openDocument, ownText, PAGE_LOAD, selectionHolds, typeText } from './documentFixtures.ts'
+import { caretAfter, caretAtEnd, caretPath, clickUntilCaretIn, documentText, editorOf, OPENS_PAGES, openAt, openDocument, ownText, PAGE_LOAD, selectionHolds, typeText, undoStepClosed } from './documentFixtures.ts'
 import { controlsOffScreen } from './onScreen.ts'
 
 describe('the collective document, written together', () => {
@@ -48,7 +48,9 @@ describe('the collective document, written together', () => {
       await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Bo typed that one.')
     }
     expect(await documentText(frida.page)).toBe(await documentText(bo.page))
-    // Undo takes back one's own typing only.
+    // Undo takes back one's own typing only: a later burst of typing (Yjs joins changes closer
+    // than 500 ms into one step) is taken back, the sentence before it stays.
+    await undoStepClosed(bo.page)
     await typeText(bo.page, ' Oops')
     await expect.poll(() => documentText(frida.page), { timeout: 5000 }).toContain('Oops')
     await bo.page.keyboard.press('Control+z')
