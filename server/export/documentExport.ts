@@ -1,5 +1,5 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
-import type { DocBlock, Inline, CommentThreadView } from '../../shared/document/documentModel.ts'
+import { AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { safeHref, type CommentThreadView, type DocBlock, type Inline } from '../../shared/document/documentModel.ts'
 import { createTranslator } from '../../shared/i18n/translator.ts'
 import { REPORT_MESSAGES } from '../../shared/i18n/reportMessages.ts'
 import type { Locale } from '../../shared/locales.ts'
@@ -37,7 +37,8 @@ function inlineMarkdown(inline: Inline[]): string {
       if (run.marks.includes('bold')) text = `**${text}**`
       if (run.marks.includes('italic')) text = `*${text}*`
       if (run.marks.includes('strike')) text = `~~${text}~~`
-      if (run.href && /^(https?:|mailto:)/i.test(run.href)) text = `[${text}](${run.href.replace(/[()\s]/g, encodeURIComponent)})`
+      const href = safeHref(run.href)
+      if (href) text = `[${text}](${href.replace(/[()\s]/g, encodeURIComponent)})`
       return text
     })
     .join('')
@@ -97,37 +98,59 @@ export function documentMarkdown(input: DocumentExportInput): string {
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
 
-function runs(inline: Inline[]): TextRun[] {
-  return inline.map((run) =>
-    run.text === '\n'
-      ? new TextRun({ text: '', break: 1 })
-      : new TextRun({
-          text: run.text,
-          bold: run.marks.includes('bold'),
-          italics: run.marks.includes('italic'),
-          strike: run.marks.includes('strike'),
-          underline: run.marks.includes('underline') ? {} : undefined,
-          font: run.marks.includes('code') ? 'Courier New' : undefined,
-        }),
-  )
+/** The paragraph style of quotations (defined in the document's styles below). */
+const QUOTE_STYLE = 'Quote'
+
+function runs(inline: Inline[]): Array<TextRun | ExternalHyperlink> {
+  return inline.map((run) => {
+    if (run.text === '\n') return new TextRun({ text: '', break: 1 })
+    const href = safeHref(run.href)
+    const text = new TextRun({
+      text: run.text,
+      bold: run.marks.includes('bold'),
+      italics: run.marks.includes('italic'),
+      strike: run.marks.includes('strike'),
+      underline: run.marks.includes('underline') ? {} : undefined,
+      font: run.marks.includes('code') ? 'Courier New' : undefined,
+      style: href ? 'Hyperlink' : undefined,
+    })
+    // A link that is not http(s) or mailto (javascript:, file:, data:...) stays plain text.
+    return href ? new ExternalHyperlink({ link: href, children: [text] }) : text
+  })
 }
 
-function blockDocx(block: DocBlock, t: ReturnType<typeof createTranslator<keyof typeof REPORT_MESSAGES.en>>, locale: Locale, level = 0): Array<Paragraph | Table> {
+/** Where a block is written: in a quotation or not, how deep in lists, and the count of lists so far. */
+interface DocxPlace {
+  t: ReturnType<typeof createTranslator<keyof typeof REPORT_MESSAGES.en>>
+  locale: Locale
+  level: number
+  quote: boolean
+  /** Numbers each numbered list: every list is an instance of its own, so each starts at 1. */
+  nextList: () => number
+}
+
+const paragraph = (place: DocxPlace, options: ConstructorParameters<typeof Paragraph>[0] & object) =>
+  new Paragraph({ ...(place.quote ? { style: QUOTE_STYLE } : {}), ...options })
+
+function blockDocx(block: DocBlock, place: DocxPlace): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: runs(block.inline) })]
     case 'paragraph':
-      return [new Paragraph({ children: runs(block.inline) })]
+      return [paragraph(place, { children: runs(block.inline) })]
     case 'quote':
-      return block.blocks.flatMap((b) => blockDocx(b, t, locale, level)).map((p) => (p instanceof Paragraph ? p : p))
-    case 'list':
+      return block.blocks.flatMap((b) => blockDocx(b, { ...place, quote: true }))
+    case 'list': {
+      const instance = block.ordered ? place.nextList() : 0
+      const level = Math.min(place.level, 5)
       return block.items.flatMap((item) =>
         item.flatMap((b, k) =>
           b.kind === 'paragraph' && k === 0
-            ? [new Paragraph({ children: runs(b.inline), ...(block.ordered ? { numbering: { reference: 'ordered', level } } : { bullet: { level } }) })]
-            : blockDocx(b, t, locale, level + 1),
+            ? [paragraph(place, { children: runs(b.inline), ...(block.ordered ? { numbering: { reference: 'ordered', level, instance } } : { bullet: { level } }) })]
+            : blockDocx(b, { ...place, level: place.level + 1 }),
         ),
       )
+    }
     case 'table':
       return [
         new Table({
@@ -138,15 +161,15 @@ function blockDocx(block: DocBlock, t: ReturnType<typeof createTranslator<keyof 
     case 'note':
       return [
         new Paragraph({
-          indent: { left: 720 },
+          style: QUOTE_STYLE,
           children: [
-            new TextRun({ text: `${t('quotedNote')}${block.group ? ` (${STAKEHOLDER_GROUP_LABELS[block.group][locale]})` : ''}: `, bold: true }),
-            new TextRun({ text: block.text, italics: true }),
+            new TextRun({ text: `${place.t('quotedNote')}${block.group ? ` (${STAKEHOLDER_GROUP_LABELS[block.group][place.locale]})` : ''}: `, bold: true }),
+            new TextRun({ text: block.text }),
           ],
         }),
       ]
     case 'code':
-      return [new Paragraph({ children: [new TextRun({ text: block.text, font: 'Courier New' })] })]
+      return [paragraph(place, { children: [new TextRun({ text: block.text, font: 'Courier New' })] })]
     case 'rule':
       return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })]
   }
@@ -158,7 +181,9 @@ export async function documentDocx(input: DocumentExportInput): Promise<Buffer> 
   const children: Array<Paragraph | Table> = [new Paragraph({ text: input.title, heading: HeadingLevel.TITLE })]
   const authors = authorshipLine(input)
   if (authors) children.push(new Paragraph({ children: [new TextRun({ text: authors, italics: true })] }))
-  for (const block of input.blocks) children.push(...blockDocx(block, t, input.locale))
+  let lists = 0
+  const place: DocxPlace = { t, locale: input.locale, level: 0, quote: false, nextList: () => ++lists }
+  for (const block of input.blocks) children.push(...blockDocx(block, place))
   if (input.comments?.length) {
     children.push(new Paragraph({ text: t('commentsHeading'), heading: HeadingLevel.HEADING_1 }))
     for (const thread of input.comments) {
@@ -173,7 +198,21 @@ export async function documentDocx(input: DocumentExportInput): Promise<Buffer> 
     creator: 'coboard',
     title: input.title,
     numbering: {
-      config: [{ reference: 'ordered', levels: Array.from({ length: 6 }, (_, level) => ({ level, format: 'decimal' as const, text: `%${level + 1}.`, alignment: AlignmentType.START })) }],
+      config: [{ reference: 'ordered', levels: Array.from({ length: 6 }, (_, level) => ({ level, format: 'decimal' as const, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } })) }],
+    },
+    styles: {
+      // Quotations and quoted notes: indented, in italics, with a rule on the left, as in the editor.
+      paragraphStyles: [
+        {
+          id: QUOTE_STYLE,
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true, color: '33333B' },
+          paragraph: { indent: { left: 720, right: 360 }, spacing: { before: 120, after: 120 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: '8A8A96', space: 12 } } },
+        },
+      ],
     },
     sections: [{ children }],
   })

@@ -20,6 +20,20 @@ export type DocBlock =
   | { kind: 'code'; text: string }
   | { kind: 'rule' }
 
+/**
+ * A link target exports may write as a link: an absolute http(s) or mailto URL, nothing else
+ * (not javascript:, data:, file: or a relative path a word processor would resolve locally).
+ */
+export function safeHref(href: string | undefined): string | undefined {
+  if (!href || href.length > 2000) return undefined
+  try {
+    const url = new URL(href)
+    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function inlineOf(node: Y.XmlElement | Y.XmlText): Inline[] {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>)

@@ -129,6 +129,19 @@ describe('parseTemplate', () => {
     ])
   })
 
+  it('accepts document sections for the collective document, and names a duplicate id or a missing language', () => {
+    const json = validTemplateJson() as ReturnType<typeof validTemplateJson> & { document?: unknown }
+    json.document = { sections: [{ id: 'our-account', title: text('Our account') }, { id: 'what-worked', title: text('What worked') }] }
+    const result = parseTemplate(json)
+    expect(result.ok && result.template.document?.sections.map((s) => s.id)).toEqual(['our-account', 'what-worked'])
+    json.document = { sections: [{ id: 'our-account', title: { ...text('Our account'), sv: undefined } }] }
+    expect(errorsOf(json)).toEqual(['document › sections[0] "our-account" › title › sv: missing Swedish (sv) text'])
+    json.document = { sections: [{ id: 'our-account', title: text('Our account') }, { id: 'our-account', title: text('Again') }] }
+    expect(errorsOf(json)).toEqual(['document › sections[1] "our-account" › id: duplicate document section id "our-account"'])
+    json.document = { sections: [] }
+    expect(errorsOf(json)).toEqual(['document › sections: document sections: give at least one section, or leave "document" out'])
+  })
+
   it('explains a missing text object instead of a type error', () => {
     const json = validTemplateJson()
     delete json.purpose

@@ -109,6 +109,19 @@ export const sourceSchema = z.strictObject({
 })
 export type TemplateSource = z.infer<typeof sourceSchema>
 
+/** A section the template's collective document starts with: a heading, under an id of its own. */
+export const documentSectionSchema = z.strictObject({
+  id: idSchema('document section id'),
+  title: localizedSchema,
+})
+export type TemplateDocumentSection = z.infer<typeof documentSectionSchema>
+
+/** The template's outline for the board's collective document, offered when the document is empty. */
+export const templateDocumentSchema = z.strictObject({
+  sections: z.array(documentSectionSchema).min(1, { message: 'document sections: give at least one section, or leave "document" out' }).max(40, { message: 'document sections: 40 at the most' }),
+})
+export type TemplateDocument = z.infer<typeof templateDocumentSchema>
+
 const templateShape = z.strictObject({
   id: idSchema('template id'),
   version: z.number().int().positive().default(1),
@@ -127,6 +140,7 @@ const templateShape = z.strictObject({
   agenda: z.array(agendaStepSchema),
   zones: z.array(zoneSchema),
   examples: z.array(exampleNoteSchema).default([]),
+  document: templateDocumentSchema.optional(),
 })
 
 /** Bounds of a zone in board units. */
@@ -201,6 +215,11 @@ function checkConsistency(t: TemplateInput, ctx: z.RefinementCtx): void {
     step.zones?.forEach((ref, k) => {
       if (!byId.has(ref)) issue(['agenda', i, 'zones', k], `agenda step "${step.id}" refers to unknown zone "${ref}"`)
     })
+  })
+  const sectionIds = new Set<string>()
+  t.document?.sections.forEach((section, i) => {
+    if (sectionIds.has(section.id)) issue(['document', 'sections', i, 'id'], `duplicate document section id "${section.id}"`)
+    sectionIds.add(section.id)
   })
   const total = t.agenda.reduce((sum, step) => sum + step.minutes, 0)
   if (t.agenda.length > 0 && total !== t.durationMinutes) {

@@ -1,56 +1,11 @@
 import fs from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
-import { createNoteViaUi, noteCentre, waitForCanvas, waitForSynced, type OpenBoard } from './boardFixtures.ts'
-import { axeViolations, foreignRequests, launchBrowser, recordPageErrors, recordRequests, rememberIdentity, type TestBrowser } from './browser.ts'
+import { createNoteViaUi, noteCentre, waitForSynced, type OpenBoard } from './boardFixtures.ts'
+import { axeViolations, foreignRequests, launchBrowser, saveScreenshot, type TestBrowser } from './browser.ts'
+import { caretAfter, caretAtEnd, caretPath, clickUntilCaretIn, documentText, editorOf, OPENS_PAGES, openAt, openDocument, ownText, PAGE_LOAD, selectionHolds, typeText, undoStepClosed } from './documentFixtures.ts'
 import { controlsOffScreen } from './onScreen.ts'
-
-const SHOTS = '/tmp/issue13-shots'
-
-async function openAt(browser: Browser, link: string, identity: { id: string; name: string; group: string }, viewport: { width: number; height: number }, touch = false): Promise<OpenBoard> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', hasTouch: touch, isMobile: touch, acceptDownloads: true })
-  const requests = recordRequests(context)
-  await rememberIdentity(context, identity)
-  const page = await context.newPage()
-  const errors = recordPageErrors(page)
-  await page.goto(link)
-  await waitForCanvas(page)
-  return { context, page, requests, errors }
-}
-
-const editorOf = (page: Page) => page.getByTestId('document-editor')
-/** The document's text as the reader sees it, without others' cursor name tags. */
-const documentText = (page: Page) =>
-  editorOf(page).evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.doc-cursor, .ProseMirror-separator, .ProseMirror-trailingBreak').forEach((node) => node.remove())
-    return [...copy.children].map((block) => (block.textContent ?? '').trim()).join('\n')
-  })
-
-async function openDocument(page: Page): Promise<void> {
-  await page.getByTestId('document-toggle').click()
-  await editorOf(page).waitFor()
-  await page.locator('.doc-editor__content[contenteditable]').first().waitFor()
-}
-
-/** Puts the caret at the end of the block holding `text`. */
-async function caretAfter(page: Page, text: string): Promise<void> {
-  // Others' cursor name tags sit inside the text, so the block is found by its text without them.
-  const index = await editorOf(page).evaluate((root, wanted) => {
-    return [...root.children].findIndex((block) => {
-      const copy = block.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.doc-cursor').forEach((node) => node.remove())
-      return (copy.textContent ?? '').includes(wanted)
-    })
-  }, text)
-  if (index < 0) throw new Error(`no block with "${text}"`)
-  const block = editorOf(page).locator(':scope > *').nth(index)
-  const box = (await block.boundingBox())!
-  await block.click({ position: { x: box.width - 4, y: box.height - 6 } })
-  await page.keyboard.press('End')
-}
 
 describe('the collective document, written together', () => {
   let server: TestServer
@@ -60,14 +15,13 @@ describe('the collective document, written together', () => {
   let boardLinks: Record<'facilitator' | 'participant' | 'observer', string>
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true })
     server = await startTestServer()
     const board = await server.createBoard({ template: 'collective-author', title: 'Our account of the library project' })
     boardLinks = board.links as typeof boardLinks
     browser = await launchBrowser()
     frida = await openAt(browser.browser, board.links.facilitator, { id: 'fa', name: 'Frida', group: 'civil-servant-operational' }, { width: 1440, height: 900 })
     bo = await openAt(browser.browser, board.links.participant, { id: 'bo', name: 'Bo', group: 'citizen-service-user' }, { width: 1440, height: 900 })
-    await Promise.all([waitForSynced(frida.page), waitForSynced(bo.page)])
+    await Promise.all([waitForSynced(frida.page, PAGE_LOAD), waitForSynced(bo.page, PAGE_LOAD)])
     await Promise.all([openDocument(frida.page), openDocument(bo.page)])
   })
 
@@ -80,21 +34,24 @@ describe('the collective document, written together', () => {
     // Frida at the start of the paragraph, Bo at its end, at the same time.
     await editorOf(frida.page).click()
     await frida.page.getByRole('button', { name: 'Section heading' }).click()
-    await frida.page.keyboard.type('What worked')
+    await expect.poll(() => caretPath(frida.page)).toContain('heading')
+    await typeText(frida.page, 'What worked')
     await frida.page.keyboard.press('Enter')
-    await frida.page.keyboard.type('We met in the library.')
+    await typeText(frida.page, 'We met in the library.')
     await expect.poll(() => documentText(bo.page), { timeout: 5000 }).toContain('We met in the library.')
     await caretAfter(frida.page, 'We met in the library.')
     await frida.page.keyboard.press('Home')
     await caretAfter(bo.page, 'We met in the library.')
-    await Promise.all([frida.page.keyboard.type('Frida typed this sentence. '), bo.page.keyboard.type(' Bo typed that one.')])
+    await Promise.all([typeText(frida.page, 'Frida typed this sentence. '), typeText(bo.page, ' Bo typed that one.')])
     for (const page of [frida.page, bo.page]) {
       await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Frida typed this sentence.')
       await expect.poll(() => documentText(page), { timeout: 5000 }).toContain('Bo typed that one.')
     }
     expect(await documentText(frida.page)).toBe(await documentText(bo.page))
-    // Undo takes back one's own typing only.
-    await bo.page.keyboard.type(' Oops')
+    // Undo takes back one's own typing only: a later burst of typing (Yjs joins changes closer
+    // than 500 ms into one step) is taken back, the sentence before it stays.
+    await undoStepClosed(bo.page)
+    await typeText(bo.page, ' Oops')
     await expect.poll(() => documentText(frida.page), { timeout: 5000 }).toContain('Oops')
     await bo.page.keyboard.press('Control+z')
     await expect.poll(() => documentText(frida.page), { timeout: 5000 }).not.toContain('Oops')
@@ -183,6 +140,7 @@ describe('the collective document, written together', () => {
   it('comments on a selection: a thread others see, reply to and resolve', async () => {
     await caretAfter(bo.page, 'We met in the library.')
     await bo.page.keyboard.press('Shift+Home')
+    await selectionHolds(bo.page, 'Frida typed this sentence. We met in the library.')
     await bo.page.getByTestId('comment-selection').click()
     await bo.page.getByTestId('new-comment').fill('Which library — the main one?')
     await bo.page.getByRole('button', { name: 'Add comment' }).click()
@@ -205,12 +163,14 @@ describe('the collective document, written together', () => {
     await caretAfter(bo.page, 'We met in the library.')
     await bo.page.keyboard.type(' Sneaked in.')
     await bo.page.getByTestId('locked-notice').getByText('marked this section as final').waitFor({ timeout: 5000 })
-    await bo.page.waitForTimeout(300)
-    expect(await documentText(bo.page)).toBe(before)
-    expect(await documentText(frida.page)).not.toContain('Sneaked in')
+    await expect.poll(() => documentText(bo.page), { timeout: 5000 }).toBe(before)
+    expect(await ownText(bo.page)).not.toContain('Sneaked in')
     await caretAfter(frida.page, 'We met in the library.')
-    await frida.page.keyboard.type(' Agreed in May.')
+    await typeText(frida.page, ' Agreed in May.')
     await expect.poll(() => documentText(bo.page), { timeout: 5000 }).toContain('Agreed in May.')
+    // Frida's change came after Bo's attempt: had the attempt gone out, it would have arrived first.
+    expect(await documentText(frida.page)).not.toContain('Sneaked in')
+    expect(await documentText(bo.page)).not.toContain('Sneaked in')
     // Bo was never cut off for trying.
     expect(await bo.page.locator('[data-testid="change-refused"], .banner--error').count()).toBe(0)
   })
@@ -234,21 +194,20 @@ describe('the collective document, written together', () => {
 
   it('writing while offline merges with what others wrote meanwhile', async () => {
     // A new, open section at the end (the first one is final now).
-    await editorOf(frida.page).click()
-    await frida.page.keyboard.press('Control+End')
+    await caretAtEnd(frida.page, 'We met in the library.')
     await frida.page.keyboard.press('Enter')
     await frida.page.getByRole('button', { name: 'Section heading' }).click()
-    await frida.page.keyboard.type('What we would change')
+    await expect.poll(() => caretPath(frida.page)).toContain('heading')
+    await typeText(frida.page, 'What we would change')
     await frida.page.keyboard.press('Enter')
-    await frida.page.keyboard.type('Fewer meetings.')
+    await typeText(frida.page, 'Fewer meetings.')
     await expect.poll(() => documentText(bo.page), { timeout: 5000 }).toContain('Fewer meetings.')
     await bo.context.setOffline(true)
     await bo.page.locator('.connection-status[data-status="offline"]').waitFor({ timeout: 30_000 })
     await caretAfter(bo.page, 'Fewer meetings.')
-    await bo.page.keyboard.type(' Written on the train.')
+    await typeText(bo.page, ' Written on the train.')
     await caretAfter(frida.page, 'Fewer meetings.')
-    await frida.page.keyboard.type(' Written in the office.')
-    await frida.page.waitForTimeout(300)
+    await typeText(frida.page, ' Written in the office.')
     expect(await documentText(frida.page)).not.toContain('on the train')
     await bo.context.setOffline(false)
     for (const page of [frida.page, bo.page]) {
@@ -260,42 +219,83 @@ describe('the collective document, written together', () => {
   })
 
   it('tables: one person makes a table, another writes in its cells', async () => {
-    await editorOf(frida.page).click()
-    await frida.page.keyboard.press('Control+End')
+    // At the end, in the open section (in the final one, only the facilitator could write in it).
+    await caretAtEnd(frida.page, 'Written in the office.')
     await frida.page.getByRole('button', { name: 'Insert table' }).click()
-    await frida.page.keyboard.type('What')
+    await expect.poll(() => caretPath(frida.page), { timeout: 5000 }).toContain('tableHeader')
+    await typeText(frida.page, 'What')
     await frida.page.keyboard.press('Tab')
-    await frida.page.keyboard.type('Who')
+    await typeText(frida.page, 'Who')
     const header = bo.page.locator('.doc-editor__content table th', { hasText: 'Who' })
-    await header.waitFor({ timeout: 5000 })
-    await bo.page.locator('.doc-editor__content table td').first().click()
-    await bo.page.keyboard.type('Timetable')
+    await header.waitFor({ timeout: 10_000 })
+    await clickUntilCaretIn(bo.page, bo.page.locator('.doc-editor__content table td').first(), 'tableCell')
+    await typeText(bo.page, 'Timetable')
     await bo.page.keyboard.press('Tab')
-    await bo.page.keyboard.type('The council')
-    await frida.page.locator('.doc-editor__content table td', { hasText: 'The council' }).waitFor({ timeout: 5000 })
+    await typeText(bo.page, 'The council')
+    await frida.page.locator('.doc-editor__content table td', { hasText: 'Timetable' }).waitFor({ timeout: 10_000 })
+    await frida.page.locator('.doc-editor__content table td', { hasText: 'The council' }).waitFor({ timeout: 10_000 })
   })
 
-  it('a new document can start with a section for each zone of the board', async () => {
+  it('a frozen board holds the document too: a participant reads, told why, and writes again once it thaws', async () => {
+    // Nothing selected on the board: tldraw's style panel for a selected note would cover the session chip.
+    await frida.page.evaluate(() => {
+      ;(window as unknown as { coboardEditor: { selectNone(): void } }).coboardEditor.selectNone()
+    })
+    await frida.page.getByRole('button', { name: 'Session', exact: true }).click()
+    await frida.page.getByRole('button', { name: 'Freeze board' }).click()
+    await bo.page.getByTestId('document-frozen').getByText('The facilitator has frozen the board.', { exact: false }).waitFor({ timeout: 10_000 })
+    await expect.poll(() => editorOf(bo.page).getAttribute('contenteditable')).toBe('false')
+    expect(await bo.page.getByRole('toolbar', { name: 'Text formatting' }).count()).toBe(0)
+    expect(await bo.page.getByLabel('Your reply').count()).toBe(0)
+    await saveScreenshot(bo.page, 'document/frozen-participant-1440x900')
+    // The facilitator still writes.
+    await caretAfter(frida.page, 'Written in the office.')
+    await typeText(frida.page, ' Checked while frozen.')
+    await expect.poll(() => documentText(bo.page), { timeout: 10_000 }).toContain('Checked while frozen.')
+    await frida.page.getByRole('button', { name: 'Freeze board' }).click()
+    await bo.page.getByTestId('document-frozen').waitFor({ state: 'detached', timeout: 10_000 })
+    await expect.poll(() => editorOf(bo.page).getAttribute('contenteditable')).toBe('true')
+    await caretAfter(bo.page, 'Checked while frozen.')
+    await typeText(bo.page, ' Thawed.')
+    await expect.poll(() => documentText(frida.page), { timeout: 10_000 }).toContain('Thawed.')
+    await frida.page.getByRole('button', { name: 'Session', exact: true }).click()
+  })
+
+  it('a new document starts from the template’s sections, or a section for each zone of the board', async () => {
     const board = await server.createBoard({ template: 'collective-author', title: 'Second board' })
     const writer = await openAt(browser.browser, board.links.participant, { id: 'cz', name: 'Cai', group: 'researcher' }, { width: 1440, height: 900 })
-    await waitForSynced(writer.page)
+    await waitForSynced(writer.page, PAGE_LOAD)
     await openDocument(writer.page)
-    await writer.page.getByRole('button', { name: 'Start with a section for each zone of the board' }).click()
+    const template = writer.page.getByRole('button', { name: /^Start with the sections Our account, What worked, What we would change,? and Authorship$/ })
+    const zones = writer.page.getByRole('button', { name: 'Start with a section for each zone of the board' })
+    await template.waitFor({ timeout: 10_000 })
+    // The template's outline comes first.
+    expect(await writer.page.locator('.doc-pane__outlines button').first().innerText()).toContain('Our account')
+    await saveScreenshot(writer.page, 'document/empty-document-1440x900')
+    await template.click()
+    await expect.poll(() => writer.page.locator('.doc-editor__content h2').allInnerTexts()).toEqual(['Our account', 'What worked', 'What we would change', 'Authorship'])
+    expect(await zones.count()).toBe(0)
+    // Emptied again, the zones' outline is still on offer.
+    await editorOf(writer.page).click()
+    await writer.page.keyboard.press('Control+a')
+    await writer.page.keyboard.press('Delete')
+    await zones.click()
     const headings = await writer.page.locator('.doc-editor__content h2').allInnerTexts()
     expect(headings).toContain('My account')
     expect(headings.length).toBeGreaterThan(3)
     await writer.context.close()
-  })
+  }, OPENS_PAGES)
 
   it('on an anonymous board, the document shows groups, never names', async () => {
     const board = await server.createBoard({ template: 'collective-author', anonymous: true, title: 'Anonymous account' })
     const astrid = await openAt(browser.browser, board.links.participant, { id: 'an1', name: 'Astrid', group: 'citizen-service-user' }, { width: 1440, height: 900 })
     const bert = await openAt(browser.browser, board.links.participant, { id: 'an2', name: 'Bert', group: 'researcher' }, { width: 1440, height: 900 })
-    await Promise.all([waitForSynced(astrid.page), waitForSynced(bert.page)])
+    await Promise.all([waitForSynced(astrid.page, PAGE_LOAD), waitForSynced(bert.page, PAGE_LOAD)])
     await Promise.all([openDocument(astrid.page), openDocument(bert.page)])
     await editorOf(astrid.page).click()
-    await astrid.page.keyboard.type('The waiting list was the real problem.')
+    await typeText(astrid.page, 'The waiting list was the real problem.')
     await astrid.page.keyboard.press('Shift+Home')
+    await selectionHolds(astrid.page, 'The waiting list was the real problem.')
     // By keyboard: the shortcut opens the comment box on the selection.
     await astrid.page.keyboard.press('Control+Alt+m')
     await astrid.page.getByTestId('new-comment').fill('Say how long it was.')
@@ -308,10 +308,10 @@ describe('the collective document, written together', () => {
     expect(pane).not.toContain('Astrid')
     await astrid.context.close()
     await bert.context.close()
-  })
+  }, OPENS_PAGES)
 
   it('reads well and works by keyboard at phone, laptop and large-screen sizes', async () => {
-    await frida.page.screenshot({ path: `${SHOTS}/document-1440x900.png` })
+    await saveScreenshot(frida.page, 'document/document-1440x900')
     const serious = (await axeViolations(frida.page)).filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.targets.some((t) => t.includes('doc-')))
     expect(serious).toEqual([])
     for (const [viewport, name, touch] of [
@@ -321,10 +321,10 @@ describe('the collective document, written together', () => {
       // On the large screen, an observer: reads, cannot write.
       const link = name === '1920x1080' ? boardLinks.observer : boardLinks.participant
       const reader = await openAt(browser.browser, link, { id: `p${name}`, name: 'Astrid', group: 'researcher' }, viewport, touch)
-      await waitForSynced(reader.page)
+      await waitForSynced(reader.page, PAGE_LOAD)
       await openDocument(reader.page)
       await expect.poll(() => documentText(reader.page), { timeout: 5000 }).toContain('Agreed in May.')
-      await reader.page.screenshot({ path: `${SHOTS}/document-${name}.png` })
+      await saveScreenshot(reader.page, `document/document-${name}`)
       if (link === boardLinks.observer) {
         await reader.page.getByText('You can read the document.').waitFor()
         expect(await editorOf(reader.page).getAttribute('contenteditable')).toBe('false')
@@ -335,7 +335,7 @@ describe('the collective document, written together', () => {
       if (touch) {
         // Back on the board: the document's button is among the board's controls, all on screen.
         await reader.page.getByRole('button', { name: 'Close the document' }).click()
-        await reader.page.screenshot({ path: `${SHOTS}/board-with-document-button-${name}.png` })
+        await saveScreenshot(reader.page, `document/board-with-document-button-${name}`)
         expect(await controlsOffScreen(reader.page)).toEqual([])
         await openDocument(reader.page)
         const small = await reader.page.evaluate(() =>
@@ -351,5 +351,5 @@ describe('the collective document, written together', () => {
     }
     expect(frida.errors).toEqual([])
     expect(bo.errors.filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([])
-  })
+  }, OPENS_PAGES)
 })

@@ -4,6 +4,8 @@ import { CLOSE } from '../../shared/closeCodes.ts'
 import { authorIdFor } from '../../shared/policy/boardRules.ts'
 import { addNote, noteText } from '../helpers/boardContent.ts'
 import type { SyncClient } from '../helpers/clients.ts'
+import { connectRaw, forkDoc } from '../helpers/rawClient.ts'
+import { writeSession } from '../../shared/session/sessionState.ts'
 import { useTestServer } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 
@@ -25,6 +27,40 @@ const textOf = (client: SyncClient) =>
 
 const refused = (client: SyncClient, what: string) =>
   waitFor(() => client.closes.some((c) => c.code === CLOSE.changeRefused.code), 5000, what)
+
+/**
+ * A new paragraph with hand-picked neighbours, as no editor would write it: Yjs places it after
+ * `left` (null: the start) and before `right`, and skips over the blocks between them.
+ */
+function craftedBlock(doc: Y.Doc, left: number | null, right: number, text: string): void {
+  const blocks: Y.Item[] = []
+  const fragment = doc.getXmlFragment('document')
+  for (let item = fragment._start; item; item = item.right) blocks.push(item)
+  doc.transact((transaction) => {
+    const element = new Y.XmlElement('paragraph')
+    const origin = left === null ? null : blocks[left]
+    const id = Y.createID(doc.clientID, Y.getState(doc.store, doc.clientID))
+    new Y.Item(id, origin, origin ? origin.lastId : null, blocks[right], blocks[right].id, fragment, null, new Y.ContentType(element)).integrate(transaction, 0)
+    element.insert(0, [new Y.XmlText(text)])
+  })
+}
+
+/** A board whose document has an open section and a final one ("worked", two paragraphs). */
+async function boardWithFinalSection(t: ReturnType<typeof useTestServer>) {
+  const board = await t.server.createBoard({ template: 'collective-author' })
+  const facilitator = await t.connect(board.id, board.tokens.facilitator)
+  facilitator.doc.getXmlFragment('document').insert(0, [
+    block('heading', 'Our account', { level: 2, sectionId: 'account' }),
+    block('paragraph', 'Open text.'),
+    block('heading', 'What worked', { level: 2, sectionId: 'worked' }),
+    block('paragraph', 'Final one.'),
+    block('paragraph', 'Final two.'),
+  ])
+  facilitator.doc.getMap('sectionLocks').set('worked', { lockedAt: Date.now() })
+  const observer = await t.connect(board.id, board.tokens.observer)
+  await waitFor(() => observer.doc.getMap('sectionLocks').has('worked') && textOf(observer).includes('Final two.'), 5000, 'final section seen')
+  return { board, facilitator, observer }
+}
 
 describe('the collective-author document', () => {
   const t = useTestServer()
@@ -133,5 +169,94 @@ describe('the collective-author document', () => {
     addNote(writer.doc, 'marker', 'marker')
     await waitFor(() => noteText(observer.doc, 'marker'), 5000, 'marker')
     expect(((observer.doc.getMap('comments').get('t1') as Y.Map<unknown>).get('replies') as Y.Array<unknown>).length).toBe(2)
+  })
+
+  it('a block crafted to land inside a final section (its right neighbour in it) is refused, never relayed or stored', async () => {
+    const { board, observer } = await boardWithFinalSection(t)
+    // Left neighbour: none, or the open section's paragraph; right neighbour: the final section's second paragraph.
+    for (const left of [null, 1]) {
+      const attacker = await connectRaw(t.server.wsUrl, board.id, board.tokens.participant)
+      const evil = forkDoc(attacker.doc)
+      evil.clientID = 2 ** 31 - 5 // sorts after every honest writer, so Yjs walks into the final section
+      craftedBlock(evil, left, 4, `Sneaked in after ${left}`)
+      expect(evil.getXmlFragment('document').toArray().map((node) => node.toString())).toContain(`<paragraph>Sneaked in after ${left}</paragraph>`)
+      attacker.sendUpdate(Y.encodeStateAsUpdate(evil, Y.encodeStateVector(attacker.doc)))
+      expect((await attacker.closed).code).toBe(CLOSE.changeRefused.code)
+    }
+    // The open section still takes new text (and proves the attempts were handled before it).
+    const participant = await t.connect(board.id, board.tokens.participant)
+    participant.doc.getXmlFragment('document').insert(2, [block('paragraph', 'More open text.')])
+    await waitFor(() => textOf(observer).includes('More open text.'), 5000, 'open section takes changes')
+    const expected = 'heading: Our account\nparagraph: Open text.\nparagraph: More open text.\nheading: What worked\nparagraph: Final one.\nparagraph: Final two.'
+    expect(textOf(observer)).toBe(expected)
+    await t.restart()
+    expect(textOf(await t.connect(board.id, board.tokens.observer))).toBe(expected)
+  })
+
+  it('a participant cannot give a heading the id of a final section or of another heading; a moved heading keeps its own', async () => {
+    const { board, observer } = await boardWithFinalSection(t)
+    const attempts: Array<[string, (doc: Y.Doc) => void]> = [
+      ['an open heading takes the final section’s id', (doc) => (doc.getXmlFragment('document').get(0) as Y.XmlElement).setAttribute('sectionId', 'worked')],
+      ['a new heading takes the final section’s id', (doc) => doc.getXmlFragment('document').insert(2, [block('heading', 'What worked', { level: 2, sectionId: 'worked' })])],
+      ['a new heading takes another heading’s id', (doc) => doc.getXmlFragment('document').insert(2, [block('heading', 'Copy', { level: 2, sectionId: 'account' })])],
+      ['two new headings share an id', (doc) => doc.getXmlFragment('document').insert(2, [block('heading', 'A', { level: 2, sectionId: 'twin' }), block('heading', 'B', { level: 2, sectionId: 'twin' })])],
+    ]
+    for (const [what, attempt] of attempts) {
+      const participant = await t.connect(board.id, board.tokens.participant)
+      attempt(participant.doc)
+      await refused(participant, what)
+    }
+    const participant = await t.connect(board.id, board.tokens.participant)
+    const fragment = participant.doc.getXmlFragment('document')
+    // A new section of one's own, and moving the open heading below its paragraph (y-prosemirror
+    // deletes the block and writes it anew, with its id, in one update).
+    fragment.insert(2, [block('heading', 'What we would change', { level: 2, sectionId: 'change' })])
+    participant.doc.transact(() => {
+      fragment.delete(0, 1)
+      fragment.insert(1, [block('heading', 'Our account', { level: 2, sectionId: 'account' })])
+    })
+    await waitFor(() => textOf(observer).startsWith('paragraph: Open text.\nheading: Our account\nheading: What we would change'), 5000, 'own ids taken')
+    expect(participant.closes).toEqual([])
+    const ids = observer.doc.getXmlFragment('document').toArray().map((node) => (node as Y.XmlElement).getAttribute('sectionId') ?? '-')
+    expect(ids).toEqual(['-', 'account', 'change', 'worked', '-', '-'])
+  })
+
+  it('while the board is frozen, participants change neither the document, nor comments, nor authorship; the facilitator can', async () => {
+    const { board, facilitator, observer } = await boardWithFinalSection(t)
+    writeSession(facilitator.doc, { frozen: true })
+    const secret = 'frozen-writer-0123456789'
+    const author = { id: authorIdFor(board.id, secret), group: 'researcher' }
+    const attempts: Array<[string, (doc: Y.Doc) => void]> = [
+      ['write in an open section', (doc) => ((doc.getXmlFragment('document').get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Frozen? ')],
+      [
+        'start a comment thread',
+        (doc) =>
+          doc.transact(() => {
+            const thread = new Y.Map<unknown>()
+            for (const [key, value] of Object.entries({ anchor: { start: { type: null }, end: { type: null } }, quote: 'Open text.', resolved: false, createdAt: Date.now(), author })) thread.set(key, value)
+            thread.set('replies', new Y.Array())
+            doc.getMap('comments').set('frozen-thread', thread)
+          }),
+      ],
+      ['record a contribution', (doc) => doc.getMap('authorship').set('account', new Y.Map([[author.id, { group: 'researcher', lastEdited: Date.now() }]]))],
+    ]
+    for (const [what, attempt] of attempts) {
+      const participant = await t.connect(board.id, board.tokens.participant, { authorSecret: secret })
+      await waitFor(() => participant.doc.getMap('session').get('frozen') === true, 5000, 'frozen seen')
+      attempt(participant.doc)
+      await refused(participant, what)
+    }
+    ;((facilitator.doc.getXmlFragment('document').get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Facilitator: ')
+    await waitFor(() => textOf(observer).includes('Facilitator: Open text.'), 5000, 'the facilitator writes while frozen')
+    expect(textOf(observer)).not.toContain('Frozen?')
+    expect(observer.doc.getMap('comments').size).toBe(0)
+    expect(observer.doc.getMap('authorship').size).toBe(0)
+    // Thawed: participants write again.
+    writeSession(facilitator.doc, { frozen: false })
+    const participant = await t.connect(board.id, board.tokens.participant, { authorSecret: secret })
+    await waitFor(() => participant.doc.getMap('session').get('frozen') === false, 5000, 'thaw seen')
+    attempts[0][1](participant.doc)
+    await waitFor(() => textOf(observer).includes('Frozen? Facilitator: Open text.') || textOf(observer).includes('Facilitator: Frozen? Open text.'), 5000, 'written after the thaw')
+    expect(participant.closes).toEqual([])
   })
 })

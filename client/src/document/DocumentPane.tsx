@@ -3,10 +3,10 @@ import type { Transaction } from '@tiptap/pm/state'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { Editor as BoardEditor, TLNoteShape } from 'tldraw'
-import { readBoardSettings } from '../../../shared/boardDoc.ts'
+import { readBoardMeta, readBoardSettings } from '../../../shared/boardDoc.ts'
+import { isFrozen, SESSION_ROOT } from '../../../shared/session/sessionState.ts'
 import { AUTHORSHIP_ROOT, COMMENTS_ROOT, DOCUMENT_ROOT, SECTION_LOCKS_ROOT } from '../../../shared/document/documentDoc.ts'
 import { STAKEHOLDER_GROUP_LABELS, stakeholderGroupSchema } from '../../../shared/stakeholderGroups.ts'
-import { NOTE_ZONE_KINDS } from '../../../shared/templates/templateSchema.ts'
 import { plainText } from '../../../shared/templates/templateFromBoard.ts'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -15,12 +15,13 @@ import { rangeOf } from './documentAnchors.ts'
 import { recordContribution } from './documentAuthorship.ts'
 import { commentMarksKey, documentExtensions, sectionLocksKey, type NoteBridge } from './documentExtensions.ts'
 import { DOCUMENT_MESSAGES } from './documentMessages.ts'
+import { currentSelection } from './domSelection.ts'
 import { sectionAt, sectionsOf } from './documentSections.ts'
 import { readThreads } from './documentThreads.ts'
 import { AuthorshipPanel, CommentsPanel, ExportPanel, SectionsPanel } from './DocumentPanels.tsx'
 import { DocumentToolbar } from './DocumentToolbar.tsx'
-import { boardZonesComputed } from '../board/useBoardZones.ts'
-import { outlineFromZones } from './documentOutline.ts'
+import { useBoardTemplate } from '../templates/useBoardTemplate.ts'
+import { OutlineChoices } from './OutlineChoices.tsx'
 import { useNoteDrop } from './useNoteDrop.ts'
 import { useYRoot } from './useYRoot.ts'
 import './documentPane.css'
@@ -44,6 +45,9 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
   // Re-render when anyone's authorship entry changes (the panel reads the root itself).
   useYRoot(doc.getMap(AUTHORSHIP_ROOT), () => JSON.stringify(doc.getMap(AUTHORSHIP_ROOT).toJSON()))
   const lockCount = useYRoot(locks, () => [...locks.keys()].sort().join(','))
+  // A frozen board holds the document too: participants read, and the server refuses their changes.
+  const frozen = useYRoot(doc.getMap(SESSION_ROOT), () => isFrozen(doc)) && info.role !== 'facilitator'
+  const writable = !readOnly && !frozen
 
   const [pendingComment, setPendingComment] = useState<{ from: number; to: number }>()
   const [lockedNotice, setLockedNotice] = useState(0)
@@ -53,8 +57,8 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
     return () => clearTimeout(timer)
   }, [lockedNotice])
   // Live values the editor's plugins read without being rebuilt.
-  const live = useRef({ t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose })
-  live.current = { t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose }
+  const live = useRef({ t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose, writable })
+  live.current = { t, boardEditor: props.boardEditor, threads, locale, onClose: props.onClose, writable }
   const listeners = useRef(new Set<() => void>())
 
   const bridge = useMemo<NoteBridge>(
@@ -105,12 +109,12 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
 
   const editor = useEditor(
     {
-      editable: !readOnly,
+      editable: writable,
       extensions: documentExtensions({
         fragment,
         awareness: session.awareness,
         bridge,
-        editable: () => !readOnly,
+        editable: () => live.current.writable,
         newId,
         isLocked: (id) => locks.has(id),
         mayChangeLocked: info.role === 'facilitator',
@@ -137,6 +141,12 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
     [fragment, session.awareness, readOnly, info.role, locale],
   )
 
+  // Freezing and thawing the board switches the editor, without rebuilding it (and without an
+  // 'update' event, which would record a contribution the server would refuse).
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== writable) editor.setEditable(writable, false)
+  }, [editor, writable])
+
   // Locks and comments changed elsewhere: redraw their decorations.
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sectionLocksKey, true))
@@ -147,7 +157,7 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
 
   // Who wrote where: this writer's own entry in the section they typed in.
   useEffect(() => {
-    if (!editor || readOnly) return
+    if (!editor || !writable) return
     const onUpdate = ({ editor: e, transaction }: { editor: Editor; transaction: Transaction }) => {
       if (isChangeOrigin(transaction)) return
       const section = sectionAt(sectionsOf(e.state.doc), e.state.selection.from)
@@ -159,7 +169,7 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
     return () => {
       editor.off('update', onUpdate)
     }
-  }, [editor, readOnly, doc, authorId, identity])
+  }, [editor, writable, doc, authorId, identity])
 
   const [, rerender] = useReducer((n: number) => n + 1, 0)
   useEffect(() => {
@@ -173,9 +183,12 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
 
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => headingRef.current?.focus(), [])
-  const dropping = useNoteDrop(editor, props.boardEditor, !readOnly)
+  const dropping = useNoteDrop(editor, props.boardEditor, writable)
   const sections = editor ? sectionsOf(editor.state.doc) : []
   const anonymous = readBoardSettings(doc).anonymous
+  const template = useBoardTemplate(info.template)
+  const boardLocale = readBoardMeta(doc)?.locale ?? info.locale
+  const templateSections = template.status === 'loaded' ? template.template.document?.sections.map((s) => ({ id: s.id, title: s.title[boardLocale] })) : undefined
 
   return (
     <section className={dropping ? 'doc-pane doc-pane--drop' : 'doc-pane'} aria-labelledby="doc-pane-title" data-testid="document-pane">
@@ -189,44 +202,34 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
           </svg>
         </button>
       </header>
-      {editor && !readOnly ? <DocumentToolbar editor={editor} boardEditor={props.boardEditor} onComment={setPendingComment} /> : null}
+      {frozen && !readOnly ? (
+        // In the toolbar's place, outside the scrolling text, so that it shows however far one has read.
+        <p className="doc-pane__frozen" role="status" data-testid="document-frozen">
+          {t('frozen')}
+        </p>
+      ) : null}
+      {editor && writable ? <DocumentToolbar editor={editor} boardEditor={props.boardEditor} onComment={setPendingComment} /> : null}
       <div
         className="doc-pane__body"
         onKeyDown={(event) => {
           // Ctrl/Cmd+Alt+M on selected text: comment on it (by key position, so any layout works).
-          if (!editor || readOnly || !(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return
+          if (!editor || !writable || !(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return
           event.preventDefault()
-          const open = () => {
-            const { from, to, empty } = editor.state.selection
-            if (!empty) setPendingComment({ from, to })
-          }
-          // A selection just made with the keyboard reaches the editor with the next selection event.
-          if (editor.state.selection.empty) requestAnimationFrame(() => requestAnimationFrame(open))
-          else open()
+          // Read from the page: a selection just made with the keyboard may not have reached the editor yet.
+          const { from, to } = currentSelection(editor.view)
+          if (from < to) setPendingComment({ from, to })
         }}
       >
         <div className="doc-pane__main">
           {readOnly ? <p className="doc-pane__note">{t('readOnly')}</p> : null}
-          {editor && !readOnly && editor.isEmpty && props.boardEditor ? (
-            <button
-              type="button"
-              className="doc-pane__outline"
-              onClick={() => {
-                const zones = boardZonesComputed(props.boardEditor!).get().filter((zone) => NOTE_ZONE_KINDS.includes(zone.kind))
-                const outline = outlineFromZones(zones)
-                if (outline.length) editor.chain().focus().setContent(outline).run()
-              }}
-            >
-              {t('startOutline')}
-            </button>
-          ) : null}
+          {editor && writable && editor.isEmpty ? <OutlineChoices editor={editor} boardEditor={props.boardEditor} sections={templateSections} /> : null}
           <p className="doc-pane__locked" role="status" data-testid="locked-notice">
             {lockedNotice ? t('lockedHint') : ''}
           </p>
           <EditorContent editor={editor} className="doc-editor" />
         </div>
         <aside className="doc-pane__side">
-          {editor ? <CommentsPanel editor={editor} fragment={fragment} threads={threads} readOnly={readOnly} anonymous={anonymous} pending={pendingComment} onPendingDone={() => setPendingComment(undefined)} /> : null}
+          {editor ? <CommentsPanel editor={editor} fragment={fragment} threads={threads} readOnly={!writable} anonymous={anonymous} pending={pendingComment} onPendingDone={() => setPendingComment(undefined)} /> : null}
           <SectionsPanel sections={sections} locks={locks} facilitator={info.role === 'facilitator'} />
           <AuthorshipPanel doc={doc} sections={sections} anonymous={anonymous} />
           <ExportPanel boardId={info.id} token={props.token} title={info.title} />

@@ -7,6 +7,7 @@ import { stakeholderGroupSchema } from '../../../shared/stakeholderGroups.ts'
 import { useCatalog } from '../i18n/useCatalog.ts'
 import { DOCUMENT_MESSAGES } from './documentMessages.ts'
 import { newTable } from './documentTables.ts'
+import { currentSelection } from './domSelection.ts'
 
 /** The notes selected on the board, as quotes for the document. */
 export function selectedNoteQuotes(board: BoardEditor | undefined): Array<{ noteId: string; text: string; group: string | null }> {
@@ -71,8 +72,8 @@ export function DocumentToolbar(props: { editor: Editor; boardEditor: BoardEdito
       .run()
   }
   const comment = () => {
-    const { from, to, empty } = editor.state.selection
-    if (empty) return setHint(t('commentHint'))
+    const { from, to } = currentSelection(editor.view)
+    if (from === to) return setHint(t('commentHint'))
     props.onComment({ from, to })
   }
   return (

@@ -1,6 +1,7 @@
 import { Extension, Node, type AnyExtension } from '@tiptap/core'
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Mapping } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import StarterKit from '@tiptap/starter-kit'
 import { yCursorPlugin } from '@tiptap/y-tiptap'
@@ -9,7 +10,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { SECTION_ID_ATTRIBUTE } from '../../../shared/document/documentDoc.ts'
 import { readableTextOn } from '../ui/contrast.ts'
 import { tableExtensions } from './documentTables.ts'
-import { headingIdFixes, sectionsOf, touchesLocked } from './documentSections.ts'
+import { headingIdFixes, headingsCarriedOver, sectionsOf, touchesLocked } from './documentSections.ts'
 
 /** What a quoted board note's view needs from the board (live text, panning) and the UI (words). */
 export interface NoteBridge {
@@ -119,8 +120,8 @@ export function boardNoteNode(bridge: NoteBridge) {
   })
 }
 
-/** Headings carry the id of the section they open (kept unique; new headings get one). */
-function sectionHeadings(editable: () => boolean, newId: () => string) {
+/** Headings carry the id of the section they open (kept unique, on the older heading; new headings get one). */
+function sectionHeadings(options: { editable: () => boolean; newId: () => string; isLocked: (id: string) => boolean; mayChangeLocked: boolean }) {
   return Extension.create({
     name: 'sectionHeadings',
     addGlobalAttributes() {
@@ -142,9 +143,23 @@ function sectionHeadings(editable: () => boolean, newId: () => string) {
       return [
         new Plugin({
           key: new PluginKey('sectionHeadingIds'),
-          appendTransaction: (transactions, _old, state) => {
-            if (!editable() || !transactions.some((tr) => tr.docChanged && !isChangeOrigin(tr))) return null
-            const fixes = headingIdFixes(state.doc, newId)
+          appendTransaction: (transactions, old, state) => {
+            if (!options.editable() || !transactions.some((tr) => tr.docChanged && !isChangeOrigin(tr))) return null
+            let carried: Set<number> | undefined
+            const fixes = headingIdFixes(state.doc, {
+              newId: options.newId,
+              isLocked: options.isLocked,
+              mayChangeLocked: options.mayChangeLocked,
+              // Worked out only when two headings share an id (rare): a walk of the old document.
+              existedBefore: (pos) => {
+                if (!carried) {
+                  const mapping = new Mapping()
+                  for (const tr of transactions) mapping.appendMapping(tr.mapping)
+                  carried = headingsCarriedOver(old.doc, state.doc, mapping)
+                }
+                return carried.has(pos)
+              },
+            })
             if (!fixes.length) return null
             const tr = state.tr
             for (const fix of fixes) tr.setNodeAttribute(fix.pos, SECTION_ID_ATTRIBUTE, fix.id)
@@ -290,7 +305,7 @@ export function documentExtensions(options: {
     collaborationCursors(options.awareness),
     boardNoteNode(options.bridge),
     ...tableExtensions(),
-    sectionHeadings(options.editable, options.newId),
+    sectionHeadings(options),
     sectionLocks(options),
     commentMarks(options.commentRanges),
   ]

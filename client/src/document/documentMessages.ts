@@ -58,7 +58,9 @@ export type DocumentMessageKey =
   | 'includeComments'
   | 'exportFailed'
   | 'readOnly'
+  | 'frozen'
   | 'startOutline'
+  | 'startTemplateOutline'
 
 export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
   en: {
@@ -118,7 +120,9 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Include comments',
     exportFailed: 'The download did not work. Please try again.',
     readOnly: 'You can read the document. Only participants and the facilitator can write in it.',
+    frozen: 'The facilitator has frozen the board. You can read the document, but not write, comment or reply until the board is unfrozen.',
     startOutline: 'Start with a section for each zone of the board',
+    startTemplateOutline: 'Start with the sections {sections}',
   },
   da: {
     openDocument: 'Dokument',
@@ -177,7 +181,9 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Medtag kommentarer',
     exportFailed: 'Download lykkedes ikke. Prøv igen.',
     readOnly: 'Du kan læse dokumentet. Kun deltagere og facilitatoren kan skrive i det.',
+    frozen: 'Facilitatoren har frosset tavlen. Du kan læse dokumentet, men ikke skrive, kommentere eller svare, før frysningen er ophævet.',
     startOutline: 'Begynd med et afsnit for hver zone på tavlen',
+    startTemplateOutline: 'Begynd med afsnittene {sections}',
   },
   sv: {
     openDocument: 'Dokument',
@@ -236,7 +242,9 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Ta med kommentarer',
     exportFailed: 'Nedladdningen fungerade inte. Försök igen.',
     readOnly: 'Du kan läsa dokumentet. Bara deltagare och facilitatorn kan skriva i det.',
+    frozen: 'Facilitatorn har fryst tavlan. Du kan läsa dokumentet men inte skriva, kommentera eller svara förrän frysningen hävs.',
     startOutline: 'Börja med ett avsnitt för varje zon på tavlan',
+    startTemplateOutline: 'Börja med avsnitten {sections}',
   },
   nb: {
     openDocument: 'Dokument',
@@ -295,6 +303,8 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     includeComments: 'Ta med kommentarer',
     exportFailed: 'Nedlastingen virket ikke. Prøv igjen.',
     readOnly: 'Du kan lese dokumentet. Bare deltakere og fasilitatoren kan skrive i det.',
+    frozen: 'Fasilitatoren har frosset tavlen. Du kan lese dokumentet, men ikke skrive, kommentere eller svare før frysingen er opphevet.',
     startOutline: 'Begynn med et avsnitt for hver sone på tavlen',
+    startTemplateOutline: 'Begynn med avsnittene {sections}',
   },
 }

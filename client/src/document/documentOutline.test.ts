@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { outlineFromZones } from './documentOutline.ts'
+import { outlineFromSections, outlineFromZones } from './documentOutline.ts'
 
 describe('an outline from the board’s zones', () => {
   it('has a heading per zone in reading order, with section ids from the zones', () => {
@@ -25,5 +25,20 @@ describe('an outline from the board’s zones', () => {
     const ids = outline.filter((n) => n.type === 'heading').map((n) => n.attrs?.sectionId)
     expect(new Set(ids).size).toBe(2)
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/)
+  })
+})
+
+describe('an outline from the template’s document sections', () => {
+  it('has the sections in the template’s order, under the template’s ids', () => {
+    const outline = outlineFromSections([
+      { id: 'our-account', title: 'Vores beretning' },
+      { id: 'what-worked', title: 'Det, der virkede' },
+    ])
+    expect(outline.map((n) => [n.type, n.attrs?.sectionId, n.content?.[0].text])).toEqual([
+      ['heading', 'our-account', 'Vores beretning'],
+      ['paragraph', undefined, undefined],
+      ['heading', 'what-worked', 'Det, der virkede'],
+      ['paragraph', undefined, undefined],
+    ])
   })
 })

@@ -4,7 +4,8 @@ import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
 import { DOCUMENT_MARKS, DOCUMENT_NODES, PREAMBLE_SECTION } from '../../../shared/document/documentDoc.ts'
 import { documentExtensions, type NoteBridge } from './documentExtensions.ts'
-import { headingIdFixes, sectionAt, sectionsOf, touchesLocked } from './documentSections.ts'
+import { EditorState } from '@tiptap/pm/state'
+import { headingIdFixes, headingsCarriedOver, sectionAt, sectionsOf, touchesLocked, type HeadingIdRules } from './documentSections.ts'
 
 const bridge: NoteBridge = { noteText: () => undefined, showNote: () => {}, subscribe: () => () => {}, label: (k) => k, groupLabel: () => undefined }
 const ydoc = new Y.Doc()
@@ -61,11 +62,47 @@ describe('sections of the document', () => {
     expect(touchesLocked(sections, 1, 2, locked)).toBe(false)
   })
 
-  it('give headings without an id, or with a copied one, a fresh id', () => {
-    const messy = schema.nodes.doc.create(null, [heading('A', null), heading('B', 'b'), heading('B again', 'b'), heading('Bad', 'not ok!')])
+  const rules = (overrides: Partial<HeadingIdRules> = {}): HeadingIdRules => {
     let n = 0
-    const fixes = headingIdFixes(messy, () => `s${++n}`)
-    expect(fixes.map((f) => f.id)).toEqual(['s1', 's2', 's3'])
-    expect(fixes.map((f) => messy.nodeAt(f.pos)?.textContent)).toEqual(['A', 'B again', 'Bad'])
+    return { newId: () => `s${++n}`, isLocked: () => false, mayChangeLocked: false, existedBefore: () => true, ...overrides }
+  }
+  const titles = (doc: typeof messy, fixes: Array<{ pos: number }>) => fixes.map((f) => doc.nodeAt(f.pos)?.textContent)
+  const messy = schema.nodes.doc.create(null, [heading('A', null), heading('B', 'b'), heading('B again', 'b'), heading('Bad', 'not ok!')])
+
+  it('give headings without an id, or with a copied one, a fresh id', () => {
+    const fixes = headingIdFixes(messy, rules())
+    expect(fixes.map((f) => f.id).sort()).toEqual(['s1', 's2', 's3'])
+    expect(titles(messy, fixes)).toEqual(['A', 'B again', 'Bad'])
+  })
+
+  it('keep an id on the older heading, never on a copy placed above it, and leave a final section’s id alone', () => {
+    // A copy of "What worked" pasted above it (new), the real one below (older).
+    const copied = schema.nodes.doc.create(null, [heading('Copy', 'worked'), paragraph('x'), heading('What worked', 'worked'), paragraph('The library.')])
+    const realAt = copied.child(0).nodeSize + copied.child(1).nodeSize
+    const older = (pos: number) => pos === realAt
+    expect(titles(copied, headingIdFixes(copied, rules({ existedBefore: older })))).toEqual(['Copy'])
+    expect(titles(copied, headingIdFixes(copied, rules({ existedBefore: older, isLocked: (id) => id === 'worked', mayChangeLocked: true })))).toEqual(['Copy'])
+    // Both older (from before clients kept the older one) and final: neither is renamed, so neither is unlocked.
+    expect(headingIdFixes(copied, rules({ isLocked: (id) => id === 'worked' }))).toEqual([])
+    expect(headingIdFixes(copied, rules({ isLocked: (id) => id === 'worked', mayChangeLocked: true }))).toEqual([])
+    // A new heading with a final section's id (pasted after that section was deleted): a fresh id for participants.
+    const alone = schema.nodes.doc.create(null, [heading('Pasted', 'worked')])
+    expect(headingIdFixes(alone, rules({ existedBefore: () => false, isLocked: (id) => id === 'worked' })).map((f) => f.id)).toEqual(['s1'])
+    expect(headingIdFixes(alone, rules({ existedBefore: () => false, isLocked: (id) => id === 'worked', mayChangeLocked: true }))).toEqual([])
+    // Headings inside a quote count too (the server refuses copies wherever they are).
+    const quoted = schema.nodes.doc.create(null, [heading('B', 'b'), schema.nodes.blockquote.create(null, [heading('B quoted', 'b')])])
+    expect(titles(quoted, headingIdFixes(quoted, rules({ existedBefore: (pos) => pos === 0 })))).toEqual(['B quoted'])
+  })
+
+  it('tell which headings were there before a change, wherever the change put them', () => {
+    const before = schema.nodes.doc.create(null, [paragraph('Intro'), heading('What worked', 'worked'), paragraph('The library.')])
+    const state = EditorState.create({ schema, doc: before })
+    const pasted = state.tr.insert(0, heading('Copy', 'worked'))
+    const carried = headingsCarriedOver(before, pasted.doc, pasted.mapping)
+    const positions: number[] = []
+    pasted.doc.forEach((node, offset) => node.type.name === 'heading' && positions.push(offset))
+    expect(positions.map((pos) => carried.has(pos))).toEqual([false, true])
+    const fixes = headingIdFixes(pasted.doc, rules({ existedBefore: (pos) => carried.has(pos) }))
+    expect(titles(pasted.doc, fixes)).toEqual(['Copy'])
   })
 })

@@ -1,7 +1,7 @@
 import type { StoreSchema } from '@tldraw/store'
 import { BOARD_DOC_KEYS, ROOT_WRITERS, type BoardRoot } from '../../../shared/boardDoc.ts'
 import type { Effect } from '../effects.ts'
-import { AuthorshipRootRule, CommentsRootRule, DocumentRootRule, sectionLocksRule } from './documentRoots.ts'
+import { AuthorshipRootRule, CommentsRootRule, DocumentRootRule, sectionLocksRule, unlessFrozen } from './documentRoots.ts'
 import { metaRule, outcomesRule, sessionRule, settingsRule, tldrawMetaRule } from './mapRoots.ts'
 import { TldrawRootRule } from './tldrawRoot.ts'
 import { Verdict, type PolicyContext, type RootRule } from './verdict.ts'
@@ -34,10 +34,10 @@ export class DocumentPolicy {
       [BOARD_DOC_KEYS.votes]: serverOnly('votes'),
       [BOARD_DOC_KEYS.attendance]: serverOnly('attendance'),
       [BOARD_DOC_KEYS.outcomes]: outcomesRule(),
-      [BOARD_DOC_KEYS.document]: new DocumentRootRule(),
+      [BOARD_DOC_KEYS.document]: unlessFrozen(new DocumentRootRule()),
       [BOARD_DOC_KEYS.sectionLocks]: sectionLocksRule(),
-      [BOARD_DOC_KEYS.comments]: new CommentsRootRule(),
-      [BOARD_DOC_KEYS.authorship]: new AuthorshipRootRule(),
+      [BOARD_DOC_KEYS.comments]: unlessFrozen(new CommentsRootRule()),
+      [BOARD_DOC_KEYS.authorship]: unlessFrozen(new AuthorshipRootRule()),
     }
   }
 

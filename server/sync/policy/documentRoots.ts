@@ -7,32 +7,23 @@ import {
   DOCUMENT_NODES,
   MAX_DOCUMENT_DEPTH,
   SECTION_ID,
-  SECTION_ID_ATTRIBUTE,
   SECTION_LOCKS_ROOT,
   sectionLockSchema,
   THREAD_ID,
 } from '../../../shared/document/documentDoc.ts'
-import { structKey } from '../../../shared/yjsUpdates.ts'
-import type { Effect, InsertEffect, TopRef } from '../effects.ts'
+import type { Effect } from '../effects.ts'
+import { claimedSectionIds, SectionFinder } from './documentSections.ts'
 import { checkWith, FlatMapRule } from './mapRoots.ts'
 import type { PolicyContext, RootRule, Verdict } from './verdict.ts'
-
-// The heading's section id, if this item is a heading that opens a section.
-function sectionOfHeading(item: Y.Item): string | null {
-  if (item.deleted || !(item.content instanceof Y.ContentType)) return null
-  const type = item.content.type
-  if (!(type instanceof Y.XmlElement) || type.nodeName !== 'heading') return null
-  const id = type.getAttribute(SECTION_ID_ATTRIBUTE)
-  return typeof id === 'string' ? id : null
-}
 
 /**
  * The `document` root (a Y.XmlFragment written by TipTap through y-prosemirror):
  *   - structure: only ProseMirror nodes of the app's schema, text with the app's marks, node
  *     attributes as plain values, nothing deeper than MAX_DOCUMENT_DEPTH;
  *   - sections a facilitator locked ("final", in `sectionLocks`) change only by a facilitator:
- *     a change falls in the section of the top-level block it touches — for a new block, the
- *     section of the block it is inserted after — and a section runs from its heading to the next.
+ *     a change falls in the section of the top-level block it touches — for a new block, every
+ *     section it could land in (documentSections.ts) — and a section runs from its heading to the next;
+ *   - a participant cannot give a heading the id of a final section or of another heading.
  */
 export class DocumentRootRule implements RootRule {
   judge(effects: readonly Effect[], context: PolicyContext, verdict: Verdict): void {
@@ -42,12 +33,10 @@ export class DocumentRootRule implements RootRule {
     }
     if (context.role === 'facilitator') return
     const locks = context.doc.getMap(SECTION_LOCKS_ROOT)
+    for (const claim of claimedSectionIds(effects, context.doc, (id) => locks.has(id))) verdict.refuse(claim.effects, claim.reason)
     if (locks.size === 0) return
     const sections = new SectionFinder(effects, context.doc)
-    const locked = effects.filter((effect) => {
-      const section = sections.of(effect.top)
-      return section !== null && locks.has(section)
-    })
+    const locked = effects.filter((effect) => sections.sectionsOf(effect.top).some((section) => section !== null && locks.has(section)))
     if (locked.length > 0) verdict.refuse(locked, 'this section is marked final by the facilitator')
   }
 }
@@ -81,74 +70,16 @@ function structureProblem(effect: Effect): string | undefined {
   }
 }
 
-/** Finds the section of top-level blocks: walks left to the nearest heading, memoised. */
-class SectionFinder {
-  private readonly memo = new Map<Y.Item, string | null>()
-  private readonly own = new Map<string, InsertEffect>()
-
-  constructor(
-    effects: readonly Effect[],
-    private readonly doc: Y.Doc,
-  ) {
-    for (const effect of effects) if (effect.kind === 'insert') this.own.set(structKey(effect.item), effect)
-  }
-
-  of(top: TopRef | null): string | null {
-    if (!top) return null
-    if (top.kind === 'doc') return this.ofDocItem(top.item)
-    // A new block lands after its left neighbour, in that neighbour's section (a new heading
-    // cannot split a locked section: its own place is inside it).
-    return this.ofLeftNeighbour(top.origin, 0)
-  }
-
-  private ofDocItem(start: Y.Item): string | null {
-    const walked: Y.Item[] = []
-    let section: string | null = null
-    for (let item: Y.Item | null = start; item; item = item.left) {
-      const known = this.memo.get(item)
-      if (known !== undefined) {
-        section = known
-        break
-      }
-      walked.push(item)
-      const heading = sectionOfHeading(item)
-      if (heading !== null) {
-        section = heading
-        break
-      }
-    }
-    for (const item of walked) this.memo.set(item, section)
-    return section
-  }
-
-  private ofLeftNeighbour(origin: Y.ID | null, depth: number): string | null {
-    if (!origin || depth > 10_000) return null
-    const own = [...this.own.values()].find((e) => e.item.id.client === origin.client && e.item.id.clock <= origin.clock && origin.clock < e.item.id.clock + e.item.length)
-    if (own) {
-      const top = own.top
-      if (top?.kind === 'own' && top.item === own.item) return this.ofLeftNeighbour(top.origin, depth + 1)
-      return this.of(top)
-    }
-    const item = this.docItem(origin)
-    return item ? this.ofDocItem(item) : null
-  }
-
-  private docItem(id: Y.ID): Y.Item | null {
-    return findInDoc(this.doc, id)
-  }
-}
-
-function findInDoc(doc: Y.Doc | null, id: Y.ID): Y.Item | null {
-  if (!doc) return null
-  try {
-    const struct = Y.getItem(doc.store, id)
-    if (!(struct instanceof Y.Item)) return null
-    // The neighbour may be inside a block: its top-level block decides.
-    let item: Y.Item = struct
-    while (item.parent instanceof Y.AbstractType && item.parent._item !== null) item = item.parent._item
-    return item
-  } catch {
-    return null
+/**
+ * While the facilitator has frozen the board, participants change neither the document nor its
+ * comments nor who wrote what: a frozen board is one to read (README, "The collective document").
+ */
+export function unlessFrozen(rule: RootRule): RootRule {
+  return {
+    judge(effects, context, verdict) {
+      if (context.frozen && context.role !== 'facilitator') verdict.refuse(effects, 'the facilitator has frozen the board')
+      else rule.judge(effects, context, verdict)
+    },
   }
 }
 
