@@ -1,7 +1,7 @@
 /**
  * bench:exports — how long exporting a board takes, and how big the files are: boards of 100 and
- * 2,000 notes spread over a template's zones, each note with a group, an author, votes and an
- * outcome, exported over HTTP as Markdown, CSV and Word (medians of several runs).
+ * 2,000 notes spread over a template's zones, each note with a group and an author, every third
+ * with an outcome, exported over HTTP as Markdown, CSV and Word (medians of several runs).
  *
  *   npm run bench:exports
  *   BENCH_REPEATS=9 npm run bench:exports
