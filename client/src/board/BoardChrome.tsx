@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import { readBoardSettings } from '../../../shared/boardDoc.ts'
 import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
 import { DocumentToggle } from '../document/DocumentDock.tsx'
@@ -19,8 +20,9 @@ export function BoardChrome() {
   // Issue 11: on an anonymous board the screen (perhaps a projector) shows the group, not a name.
   const anonymous = info.anonymous || readBoardSettings(session.doc).anonymous
   const identity = anonymous ? { ...remembered, name: STAKEHOLDER_GROUP_LABELS[remembered.group][locale] } : remembered
+  const ref = useChromeBottom()
   return (
-    <div className="board-chrome">
+    <div className="board-chrome" ref={ref}>
       <ConnectionStatus />
       <DocumentToggle />
       {readOnly ? (
@@ -44,4 +46,27 @@ export function BoardChrome() {
       <EveryVoiceBar />
     </div>
   )
+}
+
+/**
+ * Tells the page where the chrome ends (`--board-chrome-bottom` on the root element), so that what
+ * sits under it (the session chip and its panels) stays clear however its row wraps: longer words
+ * in Danish or Norwegian, or a narrower window, make it two rows.
+ */
+function useChromeBottom() {
+  const ref = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const root = document.documentElement
+    const update = () => root.style.setProperty('--board-chrome-bottom', `${Math.ceil(element.getBoundingClientRect().bottom)}px`)
+    update()
+    const observer = new ResizeObserver(update)
+    observer.observe(element)
+    return () => {
+      observer.disconnect()
+      root.style.removeProperty('--board-chrome-bottom')
+    }
+  }, [])
+  return ref
 }
