@@ -6,6 +6,7 @@
  *   npm run bench:cluster                          # N = 50, 200; 15 s per run
  *   BENCH_SECONDS=10 BENCH_N=50 BENCH_ROOMS=0 npm run bench:cluster
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npm run bench:cluster
+ *   BENCH_RELAXED=2,3 npm run bench:cluster        # also these counts with PG_SYNCHRONOUS_COMMIT=off ('' for none)
  *
  * The machine's cores are shared by the instances, PostgreSQL, Redis and the load generator: read
  * the cost columns (CPU seconds per 1,000 delivered updates, RSS), not a speed-up.
@@ -20,25 +21,38 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
 const SIZES = (process.env.BENCH_N ?? '50,200').split(',').map(Number)
 const INSTANCE_COUNTS = (process.env.BENCH_INSTANCES ?? '1,2,3').split(',').map(Number)
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 100)
+// Instance counts also run with PG_SYNCHRONOUS_COMMIT=off: what the commit's fsync costs.
+const RELAXED_COUNTS = (process.env.BENCH_RELAXED ?? '2').split(',').filter(Boolean).map(Number)
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a')
 
-async function withInstances<T>(kind: 'sqlite' | 'cluster', count: number, run: (instances: Instance[]) => Promise<T>): Promise<T> {
+async function withInstances<T>(
+  kind: 'sqlite' | 'cluster' | 'cluster-relaxed',
+  count: number,
+  run: (instances: Instance[]) => Promise<T>,
+): Promise<T> {
   const id = crypto.randomBytes(5).toString('hex')
   const schema = `bench_${id}`
   const env: Record<string, string> =
     kind === 'sqlite'
       ? {}
-      : { DATABASE_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `coboard-bench-${id}:`, MAX_CONNECTIONS_PER_BOARD: '1000' }
+      : {
+          DATABASE_URL,
+          DATABASE_SCHEMA: schema,
+          REDIS_URL,
+          REDIS_PREFIX: `coboard-bench-${id}:`,
+          MAX_CONNECTIONS_PER_BOARD: '1000',
+          PG_SYNCHRONOUS_COMMIT: kind === 'cluster-relaxed' ? 'off' : 'on',
+        }
   const instances: Instance[] = []
   try {
     for (let i = 0; i < count; i++) instances.push(await startInstance(env))
     return await run(instances)
   } finally {
     for (const instance of instances) await instance.stop()
-    if (kind === 'cluster') {
+    if (kind !== 'sqlite') {
       const client = new pg.Client({ connectionString: DATABASE_URL })
       await client.connect()
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
@@ -78,6 +92,10 @@ for (const n of SIZES) {
   for (const count of INSTANCE_COUNTS) {
     const result = await withInstances('cluster', count, (i) => runClusterLoad(i, 1, n, SECONDS))
     report(`${count} × PG+Redis`, String(n), result, single)
+  }
+  for (const count of RELAXED_COUNTS) {
+    const result = await withInstances('cluster-relaxed', count, (i) => runClusterLoad(i, 1, n, SECONDS))
+    report(`${count} × PG+Redis, synchronous_commit=off`, String(n), result, single)
   }
 }
 if (ROOMS > 0) {

@@ -37,6 +37,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@db/x' })).not.toThrow(/secret/)
     expect(() => loadConfig({ REDIS_URL: 'redis://r:6379' })).toThrow(/REDIS_URL: several instances need one shared store/)
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x', DATABASE_SCHEMA: 'Bad-Name' })).toThrow(/DATABASE_SCHEMA/)
+    expect(() => loadConfig({ PG_SYNCHRONOUS_COMMIT: 'local' })).toThrow(/PG_SYNCHRONOUS_COMMIT must be "on"/)
+    expect(loadConfig({}).cluster.synchronousCommit).toBe('on')
+    expect(loadConfig({ PG_SYNCHRONOUS_COMMIT: 'off' }).cluster.synchronousCommit).toBe('off')
   })
 
   it('derives allowed origins from PUBLIC_URL unless given', () => {

@@ -147,6 +147,10 @@ const envSchema = z.object({
     }),
   REDIS_PREFIX: optionalString,
   DATABASE_POOL_SIZE: intFrom('DATABASE_POOL_SIZE', 10, 1, 1000),
+  PG_SYNCHRONOUS_COMMIT: z
+    .enum(['on', 'off'], { error: () => 'PG_SYNCHRONOUS_COMMIT must be "on" (a commit waits for PostgreSQL\'s WAL on disk) or "off"' })
+    .optional()
+    .default('on'),
   INSTANCE_HEARTBEAT_MS: intFrom('INSTANCE_HEARTBEAT_MS', 1000, 50, 60_000),
   INSTANCE_EXPIRY_MS: intFrom('INSTANCE_EXPIRY_MS', 5000, 200, 600_000),
   CATCH_UP_CHECK_MS: intFrom('CATCH_UP_CHECK_MS', 2000, 50, 600_000),
@@ -212,6 +216,8 @@ export interface Config {
   cluster: {
     databaseSchema: string
     databasePoolSize: number
+    /** PostgreSQL's synchronous_commit for coboard's sessions: off survives a killed coboard, not a crashed PostgreSQL. */
+    synchronousCommit: 'on' | 'off'
     redisPrefix: string
     heartbeatMs: number
     instanceExpiryMs: number
@@ -326,6 +332,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     cluster: {
       databaseSchema: e.DATABASE_SCHEMA,
       databasePoolSize: e.DATABASE_POOL_SIZE,
+      synchronousCommit: e.PG_SYNCHRONOUS_COMMIT,
       redisPrefix: e.REDIS_PREFIX ?? 'coboard:',
       heartbeatMs: e.INSTANCE_HEARTBEAT_MS,
       instanceExpiryMs: e.INSTANCE_EXPIRY_MS,

@@ -13,6 +13,7 @@ export function openStore(config: Config, log: Logger): DocStore {
       url: config.databaseUrl,
       schema: config.cluster.databaseSchema,
       poolSize: config.cluster.databasePoolSize,
+      synchronousCommit: config.cluster.synchronousCommit,
       onError: (error) => log.warn({ err: error }, 'PostgreSQL connection problem'),
     })
   }

@@ -29,8 +29,12 @@ function burst(writers: Array<{ doc: import('yjs').Doc }>, prefix = 'w') {
 describe('nothing is lost when an instance or the relay fails', () => {
   const cluster = useCluster()
 
-  it('kill -9 of an instance mid-burst: every update any client had received is stored, and its presence goes', async () => {
-    const [a, b, c] = await cluster.start(3)
+  // With PG_SYNCHRONOUS_COMMIT=off too: a killed coboard process never held the only copy.
+  it.each([
+    { commit: 'on (default)', env: {} as Record<string, string> },
+    { commit: 'off', env: { PG_SYNCHRONOUS_COMMIT: 'off' } },
+  ])('kill -9 of an instance mid-burst, synchronous_commit $commit: every update any client had received is stored, and its presence goes', async ({ env }) => {
+    const [a, b, c] = await cluster.start(3, env)
     const board = await createBoardOverHttp(a.url)
     const writers = await Promise.all([0, 1].map(() => connectClient(a.wsUrl, board.id, tokenOf(board.links.participant))))
     const witness = await connectClient(b.wsUrl, board.id, tokenOf(board.links.observer))

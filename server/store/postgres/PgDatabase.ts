@@ -10,13 +10,24 @@ export type PgQueryable = Pick<pg.PoolClient, 'query'>
 export class PgDatabase {
   readonly pool: pg.Pool
 
-  constructor(options: { url: string; schema?: string; max?: number; onError?: (error: Error) => void }) {
+  constructor(options: {
+    url: string
+    schema?: string
+    max?: number
+    /**
+     * `off`: a commit returns before PostgreSQL's WAL reaches the disk. A killed coboard loses
+     * nothing (the commit is in PostgreSQL's hands); a crashed PostgreSQL or machine may lose the
+     * last fraction of a second, which the clients that hold it send back when they reconnect.
+     */
+    synchronousCommit?: 'on' | 'off'
+    onError?: (error: Error) => void
+  }) {
     const schema = options.schema ?? 'public'
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad PostgreSQL schema name ${JSON.stringify(schema)}`)
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.max ?? 10,
-      options: `-c search_path=${schema}`,
+      options: `-c search_path=${schema} -c synchronous_commit=${options.synchronousCommit === 'off' ? 'off' : 'on'}`,
     })
     // An idle client whose server went away must not crash the process; the next query reconnects.
     this.pool.on('error', (error) => options.onError?.(error))

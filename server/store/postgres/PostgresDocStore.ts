@@ -30,8 +30,20 @@ export class PostgresDocStore implements DocStore {
   private readonly db: PgDatabase
   private readonly ready: Promise<void>
 
-  constructor(options: { url: string; schema?: string; poolSize?: number; onError?: (error: Error) => void }) {
-    this.db = new PgDatabase({ url: options.url, schema: options.schema, max: options.poolSize, onError: options.onError })
+  constructor(options: {
+    url: string
+    schema?: string
+    poolSize?: number
+    synchronousCommit?: 'on' | 'off'
+    onError?: (error: Error) => void
+  }) {
+    this.db = new PgDatabase({
+      url: options.url,
+      schema: options.schema,
+      max: options.poolSize,
+      synchronousCommit: options.synchronousCommit,
+      onError: options.onError,
+    })
     this.ready = this.createSchema(options.schema ?? 'public')
     // Callers see the failure on their first query; this only keeps it from being "unhandled".
     this.ready.catch(() => {})
