@@ -64,13 +64,7 @@ export class BoardHistory {
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === FROM_STORE || this.stopped) return
       this.dirty.add(room.boardId)
-      if (this.timers.has(room.boardId)) return
-      const timer = setTimeout(() => {
-        this.timers.delete(room.boardId)
-        this.saveIfChanged(room).catch((error: unknown) => this.options.log.error({ err: error, board: room.boardId }, 'automatic version failed'))
-      }, this.options.autoIntervalMs)
-      timer.unref()
-      this.timers.set(room.boardId, timer)
+      this.arm(room, this.options.autoIntervalMs)
     }
     room.doc.on('update', onUpdate)
     return () => {
@@ -81,10 +75,35 @@ export class BoardHistory {
     }
   }
 
-  /** Keeps an automatic version if the board changed since the last one (before unloading, on timers). */
+  private arm(room: Room, delayMs: number): void {
+    if (this.timers.has(room.boardId) || this.stopped) return
+    const timer = setTimeout(() => {
+      this.timers.delete(room.boardId)
+      this.keepTimedVersion(room).catch((error: unknown) => this.options.log.error({ err: error, board: room.boardId }, 'automatic version failed'))
+    }, delayMs)
+    timer.unref()
+    this.timers.set(room.boardId, timer)
+  }
+
+  /** Keeps an automatic version if the board changed since the last one (before unloading). */
   async saveIfChanged(room: Room): Promise<void> {
     if (!this.dirty.has(room.boardId)) return
     await this.snapshot(room, 'auto', null)
+  }
+
+  /**
+   * The timer's automatic version. With several instances every one of them holds the board and
+   * runs this timer: a version kept by another instance (or a facilitator's) within the interval
+   * makes this one unnecessary, and the board is looked at again an interval after that version.
+   */
+  private async keepTimedVersion(room: Room): Promise<void> {
+    if (!this.dirty.has(room.boardId)) return
+    const interval = this.options.autoIntervalMs
+    // 0.9: timers of instances that saw the same first change fire a few milliseconds apart.
+    const keptAt = await this.snapshot(room, 'auto', null, this.now() - interval * 0.9)
+    if (typeof keptAt !== 'number') return
+    this.dirty.add(room.boardId)
+    this.arm(room, Math.max(keptAt + interval - this.now(), interval / 10))
   }
 
   /** Keeps a version of a board now (a facilitator's "save a version", optionally named). */
@@ -151,7 +170,10 @@ export class BoardHistory {
     })
   }
 
-  private async snapshot(room: Room, kind: VersionKind, label: string | null): Promise<VersionSummary> {
+  private async snapshot(room: Room, kind: VersionKind, label: string | null): Promise<VersionSummary>
+  /** With `unlessKeptSince`: the time of a newer version, kept meanwhile, instead of keeping one. */
+  private async snapshot(room: Room, kind: VersionKind, label: string | null, unlessKeptSince: number): Promise<VersionSummary | number>
+  private async snapshot(room: Room, kind: VersionKind, label: string | null, unlessKeptSince?: number): Promise<VersionSummary | number> {
     // What a version holds has been stored first, like everything the server hands out.
     await room.whenPersisted()
     this.dirty.delete(room.boardId)
@@ -166,7 +188,11 @@ export class BoardHistory {
       noteCount,
       bytes: snapshot.length,
     }
-    await this.options.store.addVersion(version, snapshot)
+    if (unlessKeptSince === undefined) await this.options.store.addVersion(version, snapshot)
+    else {
+      const keptAt = await this.options.store.addVersionUnlessKeptSince(version, snapshot, unlessKeptSince)
+      if (keptAt !== null) return keptAt
+    }
     const drop = versionsToDrop(await this.options.store.listVersions(room.boardId), this.now())
     if (drop.length > 0) await this.options.store.deleteVersions(room.boardId, drop)
     return summary(version)

@@ -52,11 +52,22 @@ export class SqliteVersionStore implements VersionStore {
       get: db.prepare<[string, string], VersionRow & { snapshot: Buffer }>('SELECT * FROM board_versions WHERE board_id = ? AND id = ?'),
       rename: db.prepare('UPDATE board_versions SET label = ? WHERE board_id = ? AND id = ?'),
       remove: db.prepare('DELETE FROM board_versions WHERE board_id = ? AND id = ?'),
+      newest: db.prepare<[string], { created_at: number }>('SELECT MAX(created_at) AS created_at FROM board_versions WHERE board_id = ?'),
     }
   }
 
   async addVersion(v: StoredVersion, snapshot: Uint8Array): Promise<void> {
     this.stmt.insert.run(v.boardId, v.id, v.createdAt, v.label, v.kind, v.noteCount, v.bytes, Buffer.from(snapshot))
+  }
+
+  async addVersionUnlessKeptSince(v: StoredVersion, snapshot: Uint8Array, since: number): Promise<number | null> {
+    // One process owns the file: a synchronous transaction is the check-and-insert.
+    return this.db.transaction(() => {
+      const newest = this.stmt.newest.get(v.boardId)?.created_at
+      if (newest != null && newest > since) return newest
+      this.stmt.insert.run(v.boardId, v.id, v.createdAt, v.label, v.kind, v.noteCount, v.bytes, Buffer.from(snapshot))
+      return null
+    })()
   }
 
   async listVersions(boardId: string): Promise<StoredVersion[]> {

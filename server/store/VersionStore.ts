@@ -21,6 +21,13 @@ export interface StoredVersion {
  */
 export interface VersionStore {
   addVersion(version: StoredVersion, snapshot: Uint8Array): Promise<void>
+  /**
+   * Adds an automatic version unless the board already has one kept after `since` (by this
+   * instance or another: several instances each hold the board and each would keep one per
+   * interval). One check-and-insert at a time per board. Resolves with null when it was added,
+   * else with the time of the newest version, which made it unnecessary.
+   */
+  addVersionUnlessKeptSince(version: StoredVersion, snapshot: Uint8Array, since: number): Promise<number | null>
   /** A board's versions, newest first. */
   listVersions(boardId: string): Promise<StoredVersion[]>
   getVersion(boardId: string, id: string): Promise<{ version: StoredVersion; snapshot: Uint8Array } | undefined>

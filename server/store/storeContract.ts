@@ -165,6 +165,25 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     )
 
     it(
+      'adds an automatic version only when none was kept since the given time, one caller at a time',
+      withStore(async (store) => {
+        await store.createBoard(board('b1'), hashes('b1'), u(0))
+        const version = (id: string, createdAt: number) => ({ id, boardId: 'b1', createdAt, label: null, kind: 'auto' as const, noteCount: 0, bytes: 1 })
+        expect(await store.versions.addVersionUnlessKeptSince(version('a1', 1000), u(1), 0)).toBeNull()
+        // Another instance's timer fired a moment later: the version kept at 1000 makes its own unnecessary.
+        expect(await store.versions.addVersionUnlessKeptSince(version('b1', 1005), u(2), 500)).toBe(1000)
+        expect(await store.versions.addVersionUnlessKeptSince(version('b2', 2000), u(2), 1000)).toBeNull()
+        // Eight at once (instances whose timers fire together, each on its own connection): one is kept.
+        const all = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => store.versions.addVersionUnlessKeptSince(version(`c${i}`, 3000 + i), u(3), 2500)),
+        )
+        expect(all.filter((r) => r === null)).toHaveLength(1)
+        expect((await store.versions.listVersions('b1')).map((v) => v.id).filter((id) => !id.startsWith('c'))).toEqual(['b2', 'a1'])
+        expect(await store.versions.listVersions('b1')).toHaveLength(3)
+      }),
+    )
+
+    it(
       'purges deleted rows (after a board is made anonymous) and keeps everything that was not deleted',
       withStore(async (store, reopen) => {
         await store.createBoard(board('b1'), hashes('b1'), u(0))

@@ -51,6 +51,25 @@ describe('every instance agrees on what lives outside the board document', () =>
     expect(refused).toMatchObject({ status: 400, body: { error: 'unknown_template' } })
   })
 
+  it('automatic versions: one per interval for the board, not one per instance holding it', async () => {
+    const [a, b, c] = await cluster.start(3, { VERSION_INTERVAL_SECONDS: '1' })
+    const board = await createBoardOverHttp(a.url)
+    const writers = await Promise.all([a, b, c].map((i) => connectClient(i.wsUrl, board.id, tokenOf(board.links.participant))))
+    cluster.clients.push(...writers)
+    const started = Date.now()
+    for (let round = 0; Date.now() - started < 6000; round++) {
+      for (const [w, writer] of writers.entries()) addNote(writer.doc, `v${w}-${round}`, String(round))
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const seconds = (Date.now() - started) / 1000
+    const listed = await call(`${a.url}/api/boards/${board.id}/versions`, 'GET', tokenOf(board.links.facilitator))
+    const auto = (listed.body.versions as Array<{ kind: string }>).filter((v) => v.kind === 'auto')
+    // Each instance kept its own every second before: about 3 × 6. Now one a second (0.9 s apart at
+    // the closest), whichever instance keeps it.
+    expect(auto.length).toBeGreaterThanOrEqual(3)
+    expect(auto.length).toBeLessThanOrEqual(Math.ceil(seconds / 0.9) + 1)
+  })
+
   it('the board size limit counts what other instances wrote', async () => {
     const [a, b] = await cluster.start(2, { MAX_BOARD_BYTES: String(64 * 1024) })
     const board = await createBoardOverHttp(a.url)

@@ -1,5 +1,6 @@
 import type { StoredVersion, VersionKind, VersionStore } from '../VersionStore.ts'
 import type { PgDatabase } from './PgDatabase.ts'
+import { ADVISORY } from './schema.ts'
 
 interface VersionRow {
   board_id: string
@@ -21,6 +22,9 @@ const toVersion = (row: VersionRow): StoredVersion => ({
   bytes: row.bytes,
 })
 
+const INSERT = 'INSERT INTO board_versions (board_id, id, created_at, label, kind, note_count, bytes, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)'
+const values = (v: StoredVersion, snapshot: Uint8Array) => [v.boardId, v.id, v.createdAt, v.label, v.kind, v.noteCount, v.bytes, Buffer.from(snapshot)]
+
 /** Board versions in PostgreSQL, beside the boards they belong to. */
 export class PostgresVersionStore implements VersionStore {
   constructor(
@@ -34,16 +38,20 @@ export class PostgresVersionStore implements VersionStore {
   }
 
   async addVersion(v: StoredVersion, snapshot: Uint8Array): Promise<void> {
-    await this.q('INSERT INTO board_versions (board_id, id, created_at, label, kind, note_count, bytes, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      v.boardId,
-      v.id,
-      v.createdAt,
-      v.label,
-      v.kind,
-      v.noteCount,
-      v.bytes,
-      Buffer.from(snapshot),
-    ])
+    await this.q(INSERT, values(v, snapshot))
+  }
+
+  async addVersionUnlessKeptSince(v: StoredVersion, snapshot: Uint8Array, since: number): Promise<number | null> {
+    await this.ready
+    return this.db.transaction(async (client) => {
+      // Instances whose timers fire together check and insert one after the other.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY.versions, v.boardId])
+      const { rows } = await client.query<{ newest: string | null }>('SELECT MAX(created_at) AS newest FROM board_versions WHERE board_id = $1', [v.boardId])
+      const newest = rows[0]?.newest == null ? null : Number(rows[0].newest)
+      if (newest !== null && newest > since) return newest
+      await client.query(INSERT, values(v, snapshot))
+      return null
+    })
   }
 
   async listVersions(boardId: string): Promise<StoredVersion[]> {

@@ -88,4 +88,6 @@ export const ADVISORY = {
   templates: 7202,
   /** Creating the schema at start, when several instances start at once. */
   schema: 7203,
+  /** The automatic-version check of one board (second argument: hashtext(board id)). */
+  versions: 7204,
 } as const
