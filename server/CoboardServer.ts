@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
+import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { BoardHistory } from './boards/BoardHistory.ts'
 import { NameScrubber } from './boards/NameScrubber.ts'
@@ -18,7 +19,7 @@ import { SyncSocketServer } from './sync/SyncSocketServer.ts'
 import { loggablePath } from './sync/syncTarget.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { TemplateCatalog } from './boards/TemplateCatalog.ts'
-import { openRelay, openStore } from './cluster/backends.ts'
+import { openQuotaRedis, openRelay, openStore } from './cluster/backends.ts'
 import { checkHealth } from './cluster/health.ts'
 import type { Relay } from './cluster/Relay.ts'
 
@@ -49,6 +50,7 @@ export class CoboardServer {
   private readonly sockets: SyncSocketServer
   private readonly app: FastifyInstance
   private readonly customTemplates: CustomTemplates
+  private readonly quotaRedis: Redis | undefined
   private resolvedPublicUrl: string | undefined
   private viteServer: { close(): Promise<void>; middlewares: DevMiddleware } | undefined
 
@@ -60,6 +62,7 @@ export class CoboardServer {
     // SQLite by default; PostgreSQL (DATABASE_URL) and Redis (REDIS_URL) for several instances.
     this.store = deps.store ?? openStore(config, log)
     this.relay = deps.relay ?? openRelay(config, log)
+    this.quotaRedis = openQuotaRedis(config, log)
     const templates = deps.templates ?? new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
     this.customTemplates = new CustomTemplates({
       store: this.store,
@@ -135,6 +138,7 @@ export class CoboardServer {
       clientDist: deps.clientDist ?? path.join(PROJECT_ROOT, 'client', 'dist'),
       allowedOrigins,
       devMiddleware: () => this.viteServer?.middlewares,
+      quotaRedis: this.quotaRedis,
     })
     this.app.server.on('upgrade', (req: http.IncomingMessage, socket, head) => {
       // Node hands the socket over without an 'error' listener: a client that resets it while the
@@ -201,6 +205,7 @@ export class CoboardServer {
     this.customTemplates.stop()
     await this.viteServer?.close()
     await this.relay.close()
+    this.quotaRedis?.disconnect()
     await this.store.close()
   }
 }

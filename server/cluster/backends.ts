@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { Config } from '../config.ts'
 import type { DocStore } from '../store/DocStore.ts'
@@ -41,4 +42,22 @@ export function openRelay(config: Config, log: Logger): Relay {
     heartbeatMs: config.cluster.heartbeatMs,
     instanceExpiryMs: config.cluster.instanceExpiryMs,
   })
+}
+
+/**
+ * Redis for the per-address HTTP quotas (board creations, uploads, template saves) when several
+ * instances run (REDIS_URL): counted in memory, each instance would give an address its own full
+ * quota. While Redis is away a request waits at most a second for its count and is then let through.
+ */
+export function openQuotaRedis(config: Config, log: Logger): Redis | undefined {
+  if (!config.redisUrl) return undefined
+  const client = new Redis(config.redisUrl, {
+    // While Redis is away a request waits at most a second for its count, then goes through.
+    commandTimeout: 1000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times: number) => Math.min(times * 100, 1000),
+    connectionName: `${config.cluster.redisPrefix}quotas`.replace(/[^A-Za-z0-9:_.-]/g, '_'),
+  })
+  client.on('error', (error: Error) => log.warn({ err: error, client: 'quotas' }, 'redis connection problem'))
+  return client
 }

@@ -1,6 +1,7 @@
 import http, { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import rateLimit from '@fastify/rate-limit'
+import type { Redis } from 'ioredis'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Logger } from 'pino'
 import type { BoardHistory } from '../boards/BoardHistory.ts'
@@ -51,6 +52,8 @@ export interface HttpAppOptions {
   allowedOrigins: () => string[]
   /** In development (COBOARD_DEV) Vite's middlewares answer what the API does not. */
   devMiddleware: () => DevMiddleware | undefined
+  /** Redis for per-address quotas shared by every instance (REDIS_URL); in memory without it. */
+  quotaRedis?: Redis
 }
 
 /**
@@ -130,15 +133,21 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     }
   })
 
-  app.register(rateLimit, { global: false, cache: 10_000 })
+  // Several instances count each address's quota together in Redis. If Redis cannot answer,
+  // requests go through (skipOnError) rather than fail: /healthz reports Redis as down meanwhile.
+  app.register(rateLimit, {
+    global: false,
+    cache: 10_000,
+    ...(options.quotaRedis ? { redis: options.quotaRedis, nameSpace: `${config.cluster.redisPrefix}quota:`, skipOnError: true } : {}),
+  })
   app.register(async (api) => {
     api.addHook('onRequest', async (_request, reply) => {
       reply.header('Cache-Control', 'no-store')
     })
     const { quotas } = config
-    const creationLimit = addressLimiter(api, { max: quotas.boardsPerAddressPerHour, windowMs: HOUR, what: 'new boards', per: 'per hour' })
-    const uploadLimit = addressLimiter(api, { max: quotas.uploadsPerAddressPerMinute, windowMs: 60_000, what: 'uploads', per: 'per minute' })
-    const saveLimit = addressLimiter(api, { max: quotas.templateSavesPerAddressPerHour, windowMs: HOUR, what: 'template saves', per: 'per hour' })
+    const creationLimit = addressLimiter(api, { name: 'boards', max: quotas.boardsPerAddressPerHour, windowMs: HOUR, what: 'new boards', per: 'per hour' })
+    const uploadLimit = addressLimiter(api, { name: 'uploads', max: quotas.uploadsPerAddressPerMinute, windowMs: 60_000, what: 'uploads', per: 'per minute' })
+    const saveLimit = addressLimiter(api, { name: 'template-saves', max: quotas.templateSavesPerAddressPerHour, windowMs: HOUR, what: 'template saves', per: 'per hour' })
     await api.register(configRoutes, { config, health: options.health })
     await api.register(boardsRoutes, { boards: options.boards, templates: options.catalog, customTemplates: options.customTemplates, createBoards: config.createBoards, creationLimit, log })
     await api.register(linksRoutes, { boards: options.boards, log })

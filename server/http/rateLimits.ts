@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { addressKey } from './addressKey.ts'
 import { HttpError } from './HttpError.ts'
 
 /** A per-address limit: `max` requests per `windowMs`, described for the message a client sees. */
 export interface AddressLimit {
+  /** Names the counter (shared counters in Redis are told apart by it), e.g. "boards". */
+  name: string
   max: number
   windowMs: number
   /** What is being limited, e.g. "board creations". */
@@ -15,12 +18,17 @@ export interface AddressLimit {
 export type AddressLimiter = (request: FastifyRequest) => Promise<void>
 
 /**
- * A per-address limiter on @fastify/rate-limit's fixed-window counters (in memory, no timers).
- * The address is `request.ip`: the TCP peer, or the client a trusted proxy names (TRUST_PROXY);
- * IPv6 addresses count per /64, which one household or phone usually holds in full.
+ * A per-address limiter on @fastify/rate-limit's fixed-window counters: in memory on one process,
+ * in Redis when several instances share the quotas (REDIS_URL; see createHttpApp). The address is
+ * `request.ip`: the TCP peer, or the client a trusted proxy names (TRUST_PROXY); IPv6 addresses
+ * count per /64, which one household or phone usually holds in full.
  */
 export function addressLimiter(app: FastifyInstance, limit: AddressLimit): AddressLimiter {
-  const check = app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs })
+  const check = app.createRateLimit({
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    keyGenerator: (request) => `${limit.name}:${addressKey(request.ip)}`,
+  })
   return async (request) => {
     // No address: the client reset the connection before this request was looked at. Nobody is
     // there to answer, and nothing should be done on its behalf.

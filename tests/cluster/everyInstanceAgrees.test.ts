@@ -70,6 +70,28 @@ describe('every instance agrees on what lives outside the board document', () =>
     expect(auto.length).toBeLessThanOrEqual(Math.ceil(seconds / 0.9) + 1)
   })
 
+  it('an address’s quotas are counted across instances: the fourth board of three allowed is refused wherever it is asked for', async () => {
+    const [a, b] = await cluster.start(2, { BOARDS_PER_ADDRESS_PER_HOUR: '3', UPLOADS_PER_ADDRESS_PER_MINUTE: '1' })
+    const create = (url: string) => call(`${url}/api/boards`, 'POST', undefined, { template: 'stakeholder-map' })
+    expect((await create(a.url)).status).toBe(201)
+    expect((await create(b.url)).status).toBe(201)
+    const third = await create(a.url)
+    expect(third.status).toBe(201)
+    const refused = await create(b.url)
+    expect(refused).toMatchObject({ status: 429, body: { error: 'rate_limited' } })
+    expect(refused.body.message).toMatch(/at most 3 per hour/)
+    expect((await create(a.url)).status).toBe(429)
+    // Each quota has its own counter: the board quota used up leaves the upload quota whole.
+    const upload = (url: string) =>
+      fetch(`${url}/api/boards/${third.body.id}/assets`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(third.body.links.participant)}`, 'Content-Type': 'image/png' },
+        body: PNG,
+      })
+    expect((await upload(b.url)).status).toBe(201)
+    expect((await upload(a.url)).status).toBe(429)
+  })
+
   it('the board size limit counts what other instances wrote', async () => {
     const [a, b] = await cluster.start(2, { MAX_BOARD_BYTES: String(64 * 1024) })
     const board = await createBoardOverHttp(a.url)

@@ -43,6 +43,13 @@ describe('/healthz tells a load balancer when an instance lost PostgreSQL or Red
     redis.cut()
     const noRedis = await waitFor(unhealthy, 10_000, '503 without Redis')
     expect(noRedis).toEqual({ ok: false, problems: [expect.stringMatching(/^Redis unreachable/)] })
+    // The address quotas live in Redis: without it a new board is still created (uncounted).
+    const created = await fetch(`${instance.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ template: 'stakeholder-map' }),
+    })
+    expect(created.status).toBe(201)
     redis.restore()
     await waitFor(async () => (await health()).status === 200, 15_000, '200 with Redis back')
   })
