@@ -136,6 +136,32 @@ describe('a room kept in step with other instances', () => {
     expect(room.doc.store.pendingStructs).toBeNull()
   })
 
+  it('an update that waited for this instance’s own commit is applied as soon as that commit lands, not after the gap wait', async () => {
+    const { store, relay, room } = await setUp()
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(room.doc))
+    const otherUpdates: Uint8Array[] = []
+    other.on('update', (update: Uint8Array) => otherUpdates.push(update))
+    other.getMap('meta').set('title', 'from the other instance')
+    // A facilitator here writes; the store numbers that seq 1. The other instance's update is
+    // seq 2, and its relay message arrives before this instance's own commit has come back.
+    const facilitator = new Connection(new SilentSocket(), { id: 'c1', boardId: 'b', role: 'facilitator', tokenHash: 'f', maxMessagesPerSecond: 1000, maxBufferedBytes: 1 << 24, log })
+    room.join(facilitator)
+    const mine = new Y.Doc()
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(room.doc))
+    const mineUpdates: Uint8Array[] = []
+    mine.on('update', (update: Uint8Array) => mineUpdates.push(update))
+    mine.getMap('settings').set('deleteOwnNotesOnly', true)
+    facilitator.receive(encodeUpdate(mineUpdates[0]))
+    relay.deliver('other', relayed(2, otherUpdates[0]))
+    await waitFor(() => room.doc.getMap('settings').get('deleteOwnNotesOnly') === true, 5000, 'the facilitator’s change applied')
+    await room.whenPersisted()
+    await store.appendUpdate('b', otherUpdates[0])
+    // The gap wait here is a minute: only the own commit can have let seq 2 in.
+    await waitFor(() => room.doc.getMap('meta').get('title') === 'from the other instance', 2000, 'seq 2 applied after the own seq 1')
+    expect(room.doc.store.pendingStructs).toBeNull()
+  })
+
   it('a relay channel Redis refuses to subscribe to is logged, never an unhandled rejection', async () => {
     const lines: string[] = []
     const captured = pino({ level: 'error' }, { write: (line: string) => lines.push(line) })
