@@ -271,6 +271,14 @@ describe('the collective document, written together', () => {
     await template.waitFor({ timeout: 10_000 })
     // The template's outline comes first.
     expect(await writer.page.locator('.doc-pane__outlines button').first().innerText()).toContain('Our account')
+    // The empty editor itself says where to write; a reader is told nothing is written yet.
+    const empty = (page: typeof writer.page) => page.locator('.doc-editor .is-editor-empty').getAttribute('data-placeholder')
+    await expect.poll(() => empty(writer.page)).toBe('Start writing here.')
+    const reader = await openAt(browser.browser, board.links.observer, { id: 'ob', name: 'Oda', group: 'researcher' }, { width: 1440, height: 900 })
+    await waitForSynced(reader.page, PAGE_LOAD)
+    await openDocument(reader.page)
+    await expect.poll(() => empty(reader.page), { timeout: 10_000 }).toBe('Nothing has been written in the document yet.')
+    await reader.context.close()
     await saveScreenshot(writer.page, 'document/empty-document-1440x900')
     await template.click()
     await expect.poll(() => writer.page.locator('.doc-editor__content h2').allInnerTexts()).toEqual(['Our account', 'What worked', 'What we would change', 'Authorship'])

@@ -120,6 +120,7 @@ export default function DocumentPane(props: { token: string; boardEditor: BoardE
         mayChangeLocked: info.role === 'facilitator',
         lockedTitle: () => live.current.t('lockedHint'),
         onRefused: () => setLockedNotice(Date.now()),
+        emptyText: () => live.current.t(live.current.writable ? 'emptyWritable' : 'emptyReadOnly'),
         commentRanges: (state) =>
           live.current.threads.flatMap((thread) => {
             if (thread.resolved || !thread.anchor) return []

@@ -3,6 +3,7 @@ import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Mapping } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
 import { yCursorPlugin } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
@@ -293,6 +294,8 @@ export function documentExtensions(options: {
   /** Called when a change was not made because it touches a final section. */
   onRefused: () => void
   commentRanges: (state: EditorState) => Array<{ id: string; from: number; to: number }>
+  /** What an empty document says (where to write, or that nothing is written yet). */
+  emptyText: () => string
 }): AnyExtension[] {
   return [
     StarterKit.configure({
@@ -308,5 +311,11 @@ export function documentExtensions(options: {
     sectionHeadings(options),
     sectionLocks(options),
     commentMarks(options.commentRanges),
+    // Only in a wholly empty document, focused or not, and for readers too.
+    Placeholder.configure({
+      placeholder: ({ editor }) => (editor.isEmpty ? options.emptyText() : ''),
+      showOnlyCurrent: false,
+      showOnlyWhenEditable: false,
+    }),
   ]
 }

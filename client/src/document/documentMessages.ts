@@ -61,6 +61,8 @@ export type DocumentMessageKey =
   | 'frozen'
   | 'startOutline'
   | 'startTemplateOutline'
+  | 'emptyWritable'
+  | 'emptyReadOnly'
 
 export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
   en: {
@@ -123,6 +125,8 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     frozen: 'The facilitator has frozen the board. You can read the document, but not write, comment or reply until the board is unfrozen.',
     startOutline: 'Start with a section for each zone of the board',
     startTemplateOutline: 'Start with the sections {sections}',
+    emptyWritable: 'Start writing here.',
+    emptyReadOnly: 'Nothing has been written in the document yet.',
   },
   da: {
     openDocument: 'Dokument',
@@ -184,6 +188,8 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     frozen: 'Facilitatoren har frosset tavlen. Du kan læse dokumentet, men ikke skrive, kommentere eller svare, før frysningen er ophævet.',
     startOutline: 'Begynd med et afsnit for hver zone på tavlen',
     startTemplateOutline: 'Begynd med afsnittene {sections}',
+    emptyWritable: 'Begynd at skrive her.',
+    emptyReadOnly: 'Der er ikke skrevet noget i dokumentet endnu.',
   },
   sv: {
     openDocument: 'Dokument',
@@ -245,6 +251,8 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     frozen: 'Facilitatorn har fryst tavlan. Du kan läsa dokumentet men inte skriva, kommentera eller svara förrän frysningen hävs.',
     startOutline: 'Börja med ett avsnitt för varje zon på tavlan',
     startTemplateOutline: 'Börja med avsnitten {sections}',
+    emptyWritable: 'Börja skriva här.',
+    emptyReadOnly: 'Inget har skrivits i dokumentet ännu.',
   },
   nb: {
     openDocument: 'Dokument',
@@ -306,5 +314,7 @@ export const DOCUMENT_MESSAGES: Catalog<DocumentMessageKey> = {
     frozen: 'Fasilitatoren har frosset tavlen. Du kan lese dokumentet, men ikke skrive, kommentere eller svare før frysingen er opphevet.',
     startOutline: 'Begynn med et avsnitt for hver sone på tavlen',
     startTemplateOutline: 'Begynn med avsnittene {sections}',
+    emptyWritable: 'Begynn å skrive her.',
+    emptyReadOnly: 'Ingenting er skrevet i dokumentet ennå.',
   },
 }

@@ -21,6 +21,7 @@ const schema = getSchema(
     lockedTitle: () => '',
     onRefused: () => {},
     commentRanges: () => [],
+    emptyText: () => '',
   }),
 )
 
