@@ -1,6 +1,6 @@
 import type { RelayMessage } from './relayCodec.ts'
 
-export type { RelayedWriter, RelayMessage } from './relayCodec.ts'
+export type { PresenceOwner, RelayedWriter, RelayMessage } from './relayCodec.ts'
 
 /** A board's channel, joined while its room is in memory. */
 export interface BoardChannel {

@@ -6,11 +6,17 @@ describe('relay codec', () => {
     const messages: RelayMessage[] = [
       { kind: 'update', seq: 123_456, update: new Uint8Array([1, 2, 3]), writers: [{ ownerKey: 'author:x', clients: [4_000_000_000, 7] }, { ownerKey: 'server', clients: [] }] },
       { kind: 'update', seq: 1, update: new Uint8Array([1]), writers: [] },
-      { kind: 'awareness', update: new Uint8Array([9]) },
+      { kind: 'awareness', update: new Uint8Array([9]), owners: [{ clientId: 4_000_000_000, ownerKey: 'author:x' }, { clientId: 7, ownerKey: 'link:ab' }] },
+      { kind: 'awareness', update: new Uint8Array([9]), owners: [] },
       { kind: 'presence-query' },
       { kind: 'close-role', role: 'participant' },
     ]
     for (const message of messages) expect(decodeRelayMessage(encodeRelayMessage('i-1', message))).toEqual({ from: 'i-1', message })
+  })
+
+  it('reads presence from an instance of the earlier version, which sent no owners', () => {
+    const full = encodeRelayMessage('i-1', { kind: 'awareness', update: new Uint8Array([9]), owners: [] })
+    expect(decodeRelayMessage(full.slice(0, full.length - 1))).toEqual({ from: 'i-1', message: { kind: 'awareness', update: new Uint8Array([9]), owners: [] } })
   })
 
   it('refuses unknown kinds and roles', () => {

@@ -12,12 +12,22 @@ export interface RelayedWriter {
   clients: number[]
 }
 
+/** Who announced an awareness client id (a browser's author key, or the link's hash). */
+export interface PresenceOwner {
+  clientId: number
+  ownerKey: string
+}
+
 /** What one instance tells the others about a board. */
 export type RelayMessage =
   /** A committed update: `seq` is its place in the board's log (gaps are read back from the store). */
   | { kind: 'update'; seq: number; update: Uint8Array; writers: readonly RelayedWriter[] }
-  /** Presence of the sender's connections (a y-protocols awareness update). */
-  | { kind: 'awareness'; update: Uint8Array }
+  /**
+   * Presence of the sender's connections (a y-protocols awareness update), with the owner key of
+   * each client id in it: an id whose owner left is retired on every instance, so that nobody
+   * else takes it over there either.
+   */
+  | { kind: 'awareness'; update: Uint8Array; owners: readonly PresenceOwner[] }
   /** A newcomer asks every instance to announce its connections' presence. */
   | { kind: 'presence-query' }
   /** Close the connections of a role (its link was rotated). */
@@ -43,6 +53,11 @@ export function encodeRelayMessage(from: string, message: RelayMessage): Uint8Ar
       break
     case 'awareness':
       encoding.writeVarUint8Array(e, message.update)
+      encoding.writeVarUint(e, message.owners.length)
+      for (const owner of message.owners) {
+        encoding.writeVarUint(e, owner.clientId)
+        encoding.writeVarString(e, owner.ownerKey)
+      }
       break
     case 'close-role':
       encoding.writeVarString(e, message.role)
@@ -71,8 +86,15 @@ export function decodeRelayMessage(bytes: Uint8Array): { from: string; message: 
       }
       return { from, message: { kind: 'update', seq, update, writers } }
     }
-    case KIND.awareness:
-      return { from, message: { kind: 'awareness', update: decoding.readVarUint8Array(d) } }
+    case KIND.awareness: {
+      const update = decoding.readVarUint8Array(d)
+      const owners: PresenceOwner[] = []
+      // An instance of an earlier version sends no owners (during a rolling upgrade).
+      if (decoding.hasContent(d)) {
+        for (let n = decoding.readVarUint(d); n > 0; n--) owners.push({ clientId: decoding.readVarUint(d), ownerKey: decoding.readVarString(d) })
+      }
+      return { from, message: { kind: 'awareness', update, owners } }
+    }
     case KIND['presence-query']:
       return { from, message: { kind: 'presence-query' } }
     case KIND['close-role']: {

@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
 import type { Role } from '../../shared/roles.ts'
+import type { PresenceOwner } from '../cluster/relayCodec.ts'
 import { presenceWithLinkFacts } from './policy/presencePolicy.ts'
 import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwareness, encodeAwarenessUpdate } from '../../shared/protocol.ts'
 
@@ -67,7 +68,7 @@ export class PresenceRegistry {
       /** Called with the state a connection announces (to record who took part, by group). */
       onAnnounced?: (holder: PresenceHolder, state: Record<string, unknown>) => void
       /** Hands this instance's connections' presence changes (awareness updates) to other instances. */
-      publish?: (update: Uint8Array) => void
+      publish?: (update: Uint8Array, owners: readonly PresenceOwner[]) => void
     },
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -141,7 +142,7 @@ export class PresenceRegistry {
    * Applies presence another instance relayed: its connections' states, checked there. An id a
    * connection of this instance owns is not taken over.
    */
-  receiveRemote(instanceId: string, update: Uint8Array): void {
+  receiveRemote(instanceId: string, update: Uint8Array, owners: readonly PresenceOwner[] = []): void {
     let entries: AwarenessEntry[]
     try {
       entries = decodeAwarenessUpdate(update)
@@ -155,9 +156,17 @@ export class PresenceRegistry {
       this.remoteIds.set(instanceId, ids)
     }
     const allowed = entries.filter((entry) => !this.owners.has(entry.clientId) && (entry.state === null || this.fits(entry.state)))
+    const ownerOf = new Map(owners.map((owner) => [owner.clientId, owner.ownerKey]))
     for (const entry of allowed) {
-      if (entry.state === null) ids.delete(entry.clientId)
-      else ids.add(entry.clientId)
+      const ownerKey = ownerOf.get(entry.clientId)
+      if (entry.state === null) {
+        ids.delete(entry.clientId)
+        // Its owner left on that instance: here too, only the same browser may take the id again.
+        if (ownerKey !== undefined) this.retire(entry.clientId, ownerKey)
+      } else {
+        ids.add(entry.clientId)
+        this.retired.delete(entry.clientId)
+      }
     }
     if (allowed.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(allowed), this.remote(instanceId))
   }
@@ -171,9 +180,18 @@ export class PresenceRegistry {
   }
 
   /** This instance's connections' presence as one awareness update (for a newcomer instance), if any. */
-  localUpdate(): Uint8Array | undefined {
+  localUpdate(): { update: Uint8Array; owners: PresenceOwner[] } | undefined {
     const ids = [...this.owners.keys()].filter((id) => this.awareness.getStates().has(id))
-    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : undefined
+    if (ids.length === 0) return undefined
+    return { update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), owners: this.ownersOf(ids) }
+  }
+
+  // Who announced each id: its connection, or (just released) the owner it is retired for.
+  private ownersOf(ids: number[]): PresenceOwner[] {
+    return ids.flatMap((clientId) => {
+      const ownerKey = this.owners.get(clientId)?.ownerKey ?? this.retired.get(clientId)
+      return ownerKey === undefined ? [] : [{ clientId, ownerKey }]
+    })
   }
 
   private remote(instanceId: string): RemoteInstance {
@@ -188,7 +206,12 @@ export class PresenceRegistry {
   private release(holder: PresenceHolder, clientId: number): void {
     this.idsByHolder.get(holder)?.delete(clientId)
     if (this.owners.get(clientId) === holder) this.owners.delete(clientId)
-    this.retired.set(clientId, holder.ownerKey)
+    this.retire(clientId, holder.ownerKey)
+  }
+
+  private retire(clientId: number, ownerKey: string): void {
+    this.retired.delete(clientId)
+    this.retired.set(clientId, ownerKey)
     if (this.retired.size > MAX_RETIRED_IDS) this.retired.delete(this.retired.keys().next().value as number)
   }
 
@@ -242,7 +265,7 @@ export class PresenceRegistry {
     // Only what this instance's connections did travels on: not relayed presence, and not the
     // awareness timeout, which every instance applies by itself.
     if (this.options.publish && !(origin instanceof RemoteInstance) && origin !== 'timeout' && ids.length > 0) {
-      this.options.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+      this.options.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), this.ownersOf(ids))
     }
   }
 

@@ -110,7 +110,7 @@ export class Room {
         for (const connection of this.connections) if (connection !== except) connection.send(frame)
       },
       onAnnounced: (holder, state) => this.recordAttendance(holder as Connection, state),
-      publish: options.relay.shared ? (update) => this.replica.publishAwareness(update) : undefined,
+      publish: options.relay.shared ? (update, owners) => this.replica.publishAwareness(update, owners) : undefined,
     })
     this.replica = new RoomReplica({
       boardId: options.boardId,
@@ -120,10 +120,10 @@ export class Room {
       relay: options.relay,
       log: this.log,
       gapWaitMs: options.gapWaitMs,
-      onAwareness: (instanceId, update) => this.presence.receiveRemote(instanceId, update),
+      onAwareness: (instanceId, update, owners) => this.presence.receiveRemote(instanceId, update, owners),
       onPresenceQuery: () => {
-        const update = this.presence.localUpdate()
-        if (update) this.replica.publishAwareness(update)
+        const local = this.presence.localUpdate()
+        if (local) this.replica.publishAwareness(local.update, local.owners)
       },
       onCloseRole: (role) => this.closeConnections((c) => c.role === role, CLOSE.unauthorized),
       onWriters: (instanceId, writers) => this.gate.registerRemote(instanceId, writers),

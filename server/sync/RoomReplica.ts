@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { Role } from '../../shared/roles.ts'
-import type { BoardChannel, Relay, RelayedWriter, RelayMessage } from '../cluster/Relay.ts'
+import type { BoardChannel, PresenceOwner, Relay, RelayedWriter, RelayMessage } from '../cluster/Relay.ts'
 import type { DocumentLogStore } from '../store/DocStore.ts'
 import { FROM_REMOTE } from './DocumentLog.ts'
 import { EarlyUpdates } from './EarlyUpdates.ts'
@@ -17,7 +17,7 @@ export interface RoomReplicaOptions {
   log: Logger
   /** How long a gap may stay open (the missing update may still be on its way) before reading the store. */
   gapWaitMs: number
-  onAwareness: (instanceId: string, update: Uint8Array) => void
+  onAwareness: (instanceId: string, update: Uint8Array, owners: readonly PresenceOwner[]) => void
   /** Another instance asks for the presence of this instance's connections. */
   onPresenceQuery: () => void
   onCloseRole: (role: Role) => void
@@ -84,8 +84,8 @@ export class RoomReplica {
     }
   }
 
-  publishAwareness(update: Uint8Array): void {
-    this.channel.publish({ kind: 'awareness', update })
+  publishAwareness(update: Uint8Array, owners: readonly PresenceOwner[]): void {
+    this.channel.publish({ kind: 'awareness', update, owners })
   }
 
   private readonly onMessage = (from: string, message: RelayMessage): void => {
@@ -97,7 +97,7 @@ export class RoomReplica {
         this.applyRelayed(message.seq, message.update)
         return
       case 'awareness':
-        this.options.onAwareness(from, message.update)
+        this.options.onAwareness(from, message.update, message.owners)
         return
       case 'presence-query':
         this.options.onPresenceQuery()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CLOSE } from '../../shared/closeCodes.ts'
+import { encodeAwareness, encodeAwarenessUpdate } from '../../shared/protocol.ts'
 import { isFrozen, writeSession } from '../../shared/session/sessionState.ts'
 import * as Y from 'yjs'
 import { addNote, noteKeys, noteText } from '../helpers/boardContent.ts'
@@ -90,6 +91,32 @@ describe('every instance agrees on what lives outside the board document', () =>
       })
     expect((await upload(b.url)).status).toBe(201)
     expect((await upload(a.url)).status).toBe(429)
+  })
+
+  it('the presence id of someone who left on A cannot be taken on B by someone else; the same browser takes it back there', async () => {
+    const [a, b] = await cluster.start(2)
+    const board = await createBoardOverHttp(a.url)
+    const participant = tokenOf(board.links.participant)
+    const witness = await connectClient(b.wsUrl, board.id, tokenOf(board.links.observer))
+    cluster.clients.push(witness)
+    const seen = () => witness.provider.awareness.getStates()
+    const astrid = await connectRaw(a.wsUrl, board.id, participant, '&a=astrid-secret-0123456789')
+    astrid.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 4242, clock: 1, state: { user: { name: 'Astrid' } } }])))
+    await waitFor(() => seen().has(4242), 5000, 'Astrid present on B')
+    astrid.close()
+    await waitFor(() => !seen().has(4242), 5000, 'Astrid gone on B')
+
+    const mallory = await connectRaw(b.wsUrl, board.id, participant, '&a=mallory-secret-0123456789')
+    mallory.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 4242, clock: 5, state: { user: { name: 'Astrid (not really)' } } }])))
+    mallory.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 777, clock: 1, state: { user: { name: 'Mallory' } } }])))
+    await waitFor(() => seen().has(777), 5000, 'Mallory processed on B')
+    expect(seen().has(4242)).toBe(false)
+
+    const astridBack = await connectRaw(b.wsUrl, board.id, participant, '&a=astrid-secret-0123456789')
+    astridBack.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 4242, clock: 6, state: { user: { name: 'Astrid' } } }])))
+    await waitFor(() => (seen().get(4242)?.user as { name?: string } | undefined)?.name === 'Astrid', 5000, 'Astrid back, on B')
+    mallory.close()
+    astridBack.close()
   })
 
   it('the board size limit counts what other instances wrote', async () => {
