@@ -91,5 +91,13 @@ describe.each(SCREENS)('the board of a facilitator on a $name screen', ({ name, 
       editor.select('shape:laptop-note')
     })
     await page.locator('.tlui-style-panel').waitFor({ timeout: PATIENCE_MS })
+    // Below the session chip, not over it: the facilitator reaches "Session" with a note selected.
+    const chip = (await page.getByTestId('session-chip').boundingBox())!
+    const panel = (await page.locator('.tlui-style-panel__wrapper').boundingBox())!
+    expect(panel.y).toBeGreaterThanOrEqual(chip.y + chip.height)
+    expect(panel.y + panel.height).toBeLessThanOrEqual(height)
+    // Nothing covers the chip's toggle (a trial click checks that it would receive the click).
+    await page.locator('.session-chip__toggle').click({ trial: true, timeout: PATIENCE_MS })
+    await saveScreenshot(page, `desktop-${name}-style-panel`)
   })
 })

@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef } from 'react'
 import { readBoardSettings } from '../../../shared/boardDoc.ts'
 import { STAKEHOLDER_GROUP_COLOURS, STAKEHOLDER_GROUP_LABELS } from '../../../shared/stakeholderGroups.ts'
 import { DocumentToggle } from '../document/DocumentDock.tsx'
+import { usePublishedBottom } from '../ui/usePublishedBottom.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
 import { EveryVoiceBar } from '../participation/EveryVoiceBar.tsx'
@@ -20,7 +20,9 @@ export function BoardChrome() {
   // Issue 11: on an anonymous board the screen (perhaps a projector) shows the group, not a name.
   const anonymous = info.anonymous || readBoardSettings(session.doc).anonymous
   const identity = anonymous ? { ...remembered, name: STAKEHOLDER_GROUP_LABELS[remembered.group][locale] } : remembered
-  const ref = useChromeBottom()
+  // Where the chrome ends, however its row wraps (longer words in Danish or Norwegian, a narrower
+  // window): the session chip and its panels sit below it.
+  const ref = usePublishedBottom('--board-chrome-bottom')
   return (
     <div className="board-chrome" ref={ref}>
       <ConnectionStatus />
@@ -46,27 +48,4 @@ export function BoardChrome() {
       <EveryVoiceBar />
     </div>
   )
-}
-
-/**
- * Tells the page where the chrome ends (`--board-chrome-bottom` on the root element), so that what
- * sits under it (the session chip and its panels) stays clear however its row wraps: longer words
- * in Danish or Norwegian, or a narrower window, make it two rows.
- */
-function useChromeBottom() {
-  const ref = useRef<HTMLDivElement>(null)
-  useLayoutEffect(() => {
-    const element = ref.current
-    if (!element) return
-    const root = document.documentElement
-    const update = () => root.style.setProperty('--board-chrome-bottom', `${Math.ceil(element.getBoundingClientRect().bottom)}px`)
-    update()
-    const observer = new ResizeObserver(update)
-    observer.observe(element)
-    return () => {
-      observer.disconnect()
-      root.style.removeProperty('--board-chrome-bottom')
-    }
-  }, [])
-  return ref
 }

@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useBoardZones } from '../board/useBoardZones.ts'
 import { useCatalog } from '../i18n/useCatalog.ts'
+import { usePublishedBottom } from '../ui/usePublishedBottom.ts'
 import { currentIndex, currentStep } from './agenda.ts'
 import { isDone, READY_FIELD, tallyReady, type ReadyTally } from './readyCheck.ts'
 import { SessionPanel } from './SessionPanel.tsx'
@@ -78,10 +79,12 @@ export function SessionLayer() {
   }
 
   const showChip = facilitator || step || state.timer.status !== 'idle'
+  // tldraw's style panel (a selected note) goes below the chip instead of over it (session.css).
+  const chipRef = usePublishedBottom('--session-chip-bottom', ['.board-chrome'])
   return (
     <div className="session-layer">
       {showChip ? (
-        <div className="session-chip" data-testid="session-chip">
+        <div className="session-chip" data-testid="session-chip" ref={chipRef}>
           {step && !facilitator ? (
             // Participants open the step's instruction from the chip (the facilitator edits it in the panel).
             <button ref={infoToggleRef} type="button" className="session-chip__step session-chip__step--button" aria-expanded={infoOpen} aria-controls={infoId} onClick={() => setInfoOpen(!infoOpen)}>
