@@ -310,7 +310,8 @@ describe('shipped templates', () => {
   // Correction 9 (Nesti, as summarised by Sorrentino et al., "Co-production and social innovation").
   it('living-lab kickoff: credits Nesti and asks about political sponsorship, insights into the host organisations and evaluation', () => {
     const t = byId('living-lab-kickoff')
-    expect(t.sources[0].short).toBe('Nesti (2018), as summarised by Sorrentino, Sicilia & Howlett (2018)')
+    expect(t.sources.map((s) => s.short)).toEqual(['Nesti (2018)', 'Sorrentino, Sicilia & Howlett (2018)', 'Hoppe et al. (2024)'])
+    expect(t.sources[0].full).toMatch(/as summarised in: Sorrentino/)
     for (const locale of LOCALES) expect(t.purpose[locale], locale).toMatch(/Nesti/)
     for (const id of ['political-sponsorship', 'host-organisations', 'evaluation', 'coordination']) {
       expect(zoneHoldsNotes(zoneOf(t, id)), id).toBe(true)
@@ -370,7 +371,19 @@ describe('shipped templates', () => {
     expect(cols.map((c) => c.label.en)).toEqual(['Analytical capacity', 'Operational capacity', 'Political capacity'])
     expect(rows.map((r) => r.label.en)).toEqual(['Individual level', 'Organisational level', 'Systemic level'])
     for (const c of cols) for (const r of rows) expect(t.zones.filter((z) => z.column === c.id && z.row === r.id), `${c.id} ${r.id}`).toHaveLength(1)
-    expect(t.sources[0].full).toMatch(/Howlett, M\., Ramesh, M\. \(2017\)/)
+    expect(t.sources.map((s) => s.short)).toEqual(['Sorrentino, Sicilia & Howlett (2018)', 'Howlett & Ramesh (2017)'])
+    expect(t.sources[1].full).toMatch(/Howlett, M\., Ramesh, M\. \(2017\)/)
+  })
+
+  // The board prints each source's short form under the title, whatever the board's language:
+  // names and a year only, no English words ("after", "as summarised by") on a Danish board.
+  it('short source lines are names and a year, in no language', () => {
+    for (const t of templates) {
+      for (const source of t.sources) {
+        expect(source.short, t.id).toMatch(/^[^()]+ \(\d{4}\)$/)
+        expect(source.short, t.id).not.toMatch(/\b(after|as|by|in|summarised|from)\b/i)
+      }
+    }
   })
 
   it('only compelling/repelling defaults to anonymous boards', () => {

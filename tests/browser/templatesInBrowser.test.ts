@@ -69,11 +69,36 @@ function exampleNoteTexts(page: Page): Promise<number> {
   })
 }
 
-async function zoomToBoard(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const editor = (window as unknown as { coboardEditor: { zoomToFit(options?: object): void } }).coboardEditor
-    editor.zoomToFit({ immediate: true })
-  })
+// The board's own "Whole board" (in the zone list): the fit people get, clear of the controls, so
+// that the screenshots show the board as it opens (tldraw's plain zoomToFit put the title under
+// the zone bar).
+// `plain` keeps tldraw's zoomToFit: for a board without zones (no zone list) and while a panel is
+// open (choosing "Whole board" closes it).
+async function zoomToBoard(page: Page, fit: 'as-people-see' | 'plain' = 'as-people-see'): Promise<void> {
+  const camera = () => page.evaluate(() => JSON.stringify((window as unknown as { coboardEditor: { getCamera(): object } }).coboardEditor.getCamera()))
+  const usedTheBoards = await page.evaluate((plain) => {
+    const whole = document.querySelector<HTMLButtonElement>('.zone-list__whole')
+    if (whole && !plain) {
+      whole.click()
+      return true
+    }
+    ;(window as unknown as { coboardEditor: { zoomToFit(options?: object): void } }).coboardEditor.zoomToFit({ immediate: true })
+    return false
+  }, fit === 'plain')
+  if (!usedTheBoards) return
+  // It animates (220 ms): wait until the camera rests.
+  let last = ''
+  await expect
+    .poll(
+      async () => {
+        const now = await camera()
+        const resting = now === last
+        last = now
+        return resting
+      },
+      { timeout: PATIENCE_MS, interval: 300 },
+    )
+    .toBe(true)
 }
 
 function viewportWidth(page: Page): Promise<number> {
@@ -370,7 +395,7 @@ describe('templates in the browser', () => {
     const after = await zoneFrames(page)
     expect(unexpectedOverlaps(after)).toEqual([])
     expect(after.every((f) => f.isLocked)).toBe(true)
-    await zoomToBoard(page)
+    await zoomToBoard(page, 'plain')
     await page.locator('.tl-shape').getByText('New column', { exact: true }).filter({ visible: true }).first().waitFor()
     await saveScreenshot(page, 'templates/stakeholder-map-extended')
 
