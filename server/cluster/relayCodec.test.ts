@@ -19,6 +19,15 @@ describe('relay codec', () => {
     expect(decodeRelayMessage(full.slice(0, full.length - 1))).toEqual({ from: 'i-1', message: { kind: 'awareness', update: new Uint8Array([9]), owners: [] } })
   })
 
+  it('refuses presence whose owner list is cut short or claims more owners than it holds', () => {
+    const full = encodeRelayMessage('i-1', { kind: 'awareness', update: new Uint8Array([9]), owners: [{ clientId: 7, ownerKey: 'author:x' }] })
+    expect(() => decodeRelayMessage(full.slice(0, full.length - 3))).toThrow()
+    // The owner count (0xff: a varuint that runs on into the next byte) claims about a thousand; the message holds one.
+    const lying = Uint8Array.from(full)
+    lying[full.length - 1 - 'author:x'.length - 1 - 1] = 0xff
+    expect(() => decodeRelayMessage(lying)).toThrow()
+  })
+
   it('refuses unknown kinds and roles', () => {
     expect(() => decodeRelayMessage(new Uint8Array([1, 65, 9]))).toThrow()
     const bad = encodeRelayMessage('i', { kind: 'close-role', role: 'participant' })

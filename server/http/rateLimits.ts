@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { addressKey } from './addressKey.ts'
+import { normalizeIP } from '@fastify/rate-limit'
 import { HttpError } from './HttpError.ts'
 
 /** A per-address limit: `max` requests per `windowMs`, described for the message a client sees. */
@@ -18,6 +18,15 @@ export interface AddressLimit {
 export type AddressLimiter = (request: FastifyRequest) => Promise<void>
 
 /**
+ * The counter a request counts on: the quota's name and the client address as @fastify/rate-limit
+ * would key it by itself (IPv4 as is, IPv6 by its /64, IPv4-mapped IPv6 as IPv4). Named, because
+ * the limiters share one store, and in Redis one key space.
+ */
+export function quotaKey(name: string, ip: string): string {
+  return `${name}:${normalizeIP(ip)}`
+}
+
+/**
  * A per-address limiter on @fastify/rate-limit's fixed-window counters: in memory on one process,
  * in Redis when several instances share the quotas (REDIS_URL; see createHttpApp). The address is
  * `request.ip`: the TCP peer, or the client a trusted proxy names (TRUST_PROXY); IPv6 addresses
@@ -27,7 +36,7 @@ export function addressLimiter(app: FastifyInstance, limit: AddressLimit): Addre
   const check = app.createRateLimit({
     max: limit.max,
     timeWindow: limit.windowMs,
-    keyGenerator: (request) => `${limit.name}:${addressKey(request.ip)}`,
+    keyGenerator: (request) => quotaKey(limit.name, request.ip),
   })
   return async (request) => {
     // No address: the client reset the connection before this request was looked at. Nobody is

@@ -29,15 +29,31 @@ class HandRelay extends LocalRelay {
   }
 }
 
+/** The updates a client holding a copy of the room's doc sends for `change` (one per transaction). */
+function changesOnCopy(room: Room, change: (doc: Y.Doc) => void): Uint8Array[] {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))
+  const updates: Uint8Array[] = []
+  copy.on('update', (update: Uint8Array) => updates.push(update))
+  change(copy)
+  return updates
+}
+
 /** Another instance's client changes the title a few times (each update builds on the last); it commits them as seq 1, 2, … */
 async function otherInstanceRetitles(store: PostgresDocStore, room: Room, titles: string[]): Promise<Uint8Array[]> {
-  const other = new Y.Doc()
-  Y.applyUpdate(other, Y.encodeStateAsUpdate(room.doc))
-  const updates: Uint8Array[] = []
-  other.on('update', (update: Uint8Array) => updates.push(update))
-  for (const title of titles) other.getMap('meta').set('title', title)
+  const updates = changesOnCopy(room, (doc) => {
+    for (const title of titles) doc.getMap('meta').set('title', title)
+  })
   for (const update of updates) await store.appendUpdate('b', update)
   return updates
+}
+
+/** A facilitator connected to this instance turns a board rule on; the room applies and stores it. */
+function facilitatorHereChangesASetting(room: Room): void {
+  const facilitator = new Connection(new SilentSocket(), { id: 'c1', boardId: 'b', role: 'facilitator', tokenHash: 'f', maxMessagesPerSecond: 1000, maxBufferedBytes: 1 << 24, log })
+  room.join(facilitator)
+  const [update] = changesOnCopy(room, (doc) => doc.getMap('settings').set('deleteOwnNotesOnly', true))
+  facilitator.receive(encodeUpdate(update))
 }
 
 class SilentSocket implements SocketLike {
@@ -106,14 +122,7 @@ describe('a room kept in step with other instances', () => {
     relay.deliver('other', relayed(1, updates[0]))
     relay.deliver('other', relayed(3, updates[2]))
     // Before the gap is read back, a facilitator on this instance changes a setting.
-    const facilitator = new Connection(new SilentSocket(), { id: 'c1', boardId: 'b', role: 'facilitator', tokenHash: 'f', maxMessagesPerSecond: 1000, maxBufferedBytes: 1 << 24, log })
-    room.join(facilitator)
-    const mine = new Y.Doc()
-    Y.applyUpdate(mine, Y.encodeStateAsUpdate(room.doc))
-    const mineUpdates: Uint8Array[] = []
-    mine.on('update', (update: Uint8Array) => mineUpdates.push(update))
-    mine.getMap('settings').set('deleteOwnNotesOnly', true)
-    facilitator.receive(encodeUpdate(mineUpdates[0]))
+    facilitatorHereChangesASetting(room)
     await waitFor(() => room.doc.getMap('settings').get('deleteOwnNotesOnly') === true, 5000, 'the facilitator’s change applied')
     await room.catchUp()
     await room.whenPersisted()
@@ -138,21 +147,10 @@ describe('a room kept in step with other instances', () => {
 
   it('an update that waited for this instance’s own commit is applied as soon as that commit lands, not after the gap wait', async () => {
     const { store, relay, room } = await setUp()
-    const other = new Y.Doc()
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(room.doc))
-    const otherUpdates: Uint8Array[] = []
-    other.on('update', (update: Uint8Array) => otherUpdates.push(update))
-    other.getMap('meta').set('title', 'from the other instance')
+    const otherUpdates = changesOnCopy(room, (doc) => doc.getMap('meta').set('title', 'from the other instance'))
     // A facilitator here writes; the store numbers that seq 1. The other instance's update is
     // seq 2, and its relay message arrives before this instance's own commit has come back.
-    const facilitator = new Connection(new SilentSocket(), { id: 'c1', boardId: 'b', role: 'facilitator', tokenHash: 'f', maxMessagesPerSecond: 1000, maxBufferedBytes: 1 << 24, log })
-    room.join(facilitator)
-    const mine = new Y.Doc()
-    Y.applyUpdate(mine, Y.encodeStateAsUpdate(room.doc))
-    const mineUpdates: Uint8Array[] = []
-    mine.on('update', (update: Uint8Array) => mineUpdates.push(update))
-    mine.getMap('settings').set('deleteOwnNotesOnly', true)
-    facilitator.receive(encodeUpdate(mineUpdates[0]))
+    facilitatorHereChangesASetting(room)
     relay.deliver('other', relayed(2, otherUpdates[0]))
     await waitFor(() => room.doc.getMap('settings').get('deleteOwnNotesOnly') === true, 5000, 'the facilitator’s change applied')
     await room.whenPersisted()

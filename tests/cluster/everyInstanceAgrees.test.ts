@@ -29,6 +29,14 @@ const PNG = Buffer.from(
   'hex',
 )
 
+/** Uploads the 1×1 PNG to a board through one instance, with a participant link. */
+const uploadPng = (url: string, boardId: string, participantLink: string) =>
+  fetch(`${url}/api/boards/${boardId}/assets`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokenOf(participantLink)}`, 'Content-Type': 'image/png' },
+    body: PNG,
+  })
+
 const templateIds = async (url: string) => ((await call(`${url}/api/templates`, 'GET')).body.templates as Array<{ id: string }>).map((t) => t.id)
 
 describe('every instance agrees on what lives outside the board document', () => {
@@ -83,12 +91,7 @@ describe('every instance agrees on what lives outside the board document', () =>
     expect(refused.body.message).toMatch(/at most 3 per hour/)
     expect((await create(a.url)).status).toBe(429)
     // Each quota has its own counter: the board quota used up leaves the upload quota whole.
-    const upload = (url: string) =>
-      fetch(`${url}/api/boards/${third.body.id}/assets`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${tokenOf(third.body.links.participant)}`, 'Content-Type': 'image/png' },
-        body: PNG,
-      })
+    const upload = (url: string) => uploadPng(url, third.body.id, third.body.links.participant)
     expect((await upload(b.url)).status).toBe(201)
     expect((await upload(a.url)).status).toBe(429)
   })
@@ -220,11 +223,7 @@ describe('every instance agrees on what lives outside the board document', () =>
   it('an image uploaded on A is served by B', async () => {
     const [a, b] = await cluster.start(2)
     const board = await createBoardOverHttp(a.url)
-    const uploaded = await fetch(`${a.url}/api/boards/${board.id}/assets`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokenOf(board.links.participant)}`, 'Content-Type': 'image/png' },
-      body: PNG,
-    })
+    const uploaded = await uploadPng(a.url, board.id, board.links.participant)
     expect(uploaded.status).toBe(201)
     const { url } = (await uploaded.json()) as { url: string }
     const served = await fetch(`${b.url}${url}`)

@@ -9,7 +9,7 @@ import { ANONYMITY_MESSAGES } from './anonymityMessages.ts'
 import { useProtectionMessages } from './protectionMessages.ts'
 import { useBoardSettings } from './useBoardSettings.ts'
 
-type Switchable = 'deleteOwnNotesOnly' | 'exportsAllowed' | 'participantsMayMarkOutcomes'
+type Switchable = 'deleteOwnNotesOnly' | 'exportsAllowed' | 'participantsMayMarkOutcomes' | 'anonymous'
 
 /**
  * Whether anyone has written (on the board, in the document, or privately on their device, as
@@ -61,7 +61,7 @@ export function BoardRules() {
 }
 
 /** One rule as a labelled switch with its explanation, live with the board's settings. */
-function RuleSwitch(props: { setting: Switchable; label: string; hint: string }) {
+function RuleSwitch(props: { setting: Switchable; label: string; hint: string; disabled?: boolean; hintTestId?: string }) {
   const { session } = useBoard()
   const settings: BoardSettings = useBoardSettings(session.doc)
   const hintId = useId()
@@ -72,13 +72,14 @@ function RuleSwitch(props: { setting: Switchable; label: string; hint: string })
           type="checkbox"
           role="switch"
           checked={settings[props.setting]}
+          disabled={props.disabled}
           aria-describedby={hintId}
           data-setting={props.setting}
           onChange={(event) => writeBoardSettings(session.doc, { [props.setting]: event.target.checked })}
         />
         {props.label}
       </label>
-      <p id={hintId} className="hint">
+      <p id={hintId} className="hint" data-testid={props.hintTestId}>
         {props.hint}
       </p>
     </>
@@ -91,23 +92,13 @@ function AnonymitySwitch() {
   const { session } = useBoard()
   const settings = useBoardSettings(session.doc)
   const written = useSomeoneHasWritten(session.doc, session.awareness)
-  const hintId = useId()
   return (
-    <>
-      <label className="template-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={settings.anonymous}
-          disabled={written}
-          aria-describedby={hintId}
-          onChange={(event) => writeBoardSettings(session.doc, { anonymous: event.target.checked })}
-        />
-        {a('switchLabel')}
-      </label>
-      <p id={hintId} className="hint" data-testid="anonymity-hint">
-        {written ? a('switchLocked', { anonymous: String(settings.anonymous) }) : a('switchHint')}
-      </p>
-    </>
+    <RuleSwitch
+      setting="anonymous"
+      label={a('switchLabel')}
+      hint={written ? a('switchLocked', { anonymous: String(settings.anonymous) }) : a('switchHint')}
+      disabled={written}
+      hintTestId="anonymity-hint"
+    />
   )
 }

@@ -80,7 +80,7 @@ export function SessionLayer() {
 
   const showChip = facilitator || step || state.timer.status !== 'idle'
   // tldraw's style panel (a selected note) goes below the chip instead of over it (session.css).
-  const chipRef = usePublishedBottom('--session-chip-bottom', ['.board-chrome'])
+  const chipRef = usePublishedBottom('--session-chip-bottom')
   return (
     <div className="session-layer">
       {showChip ? (
