@@ -287,8 +287,9 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     // Closed with the panel's own Close button (a phone's panel covers the screen under the chip).
     if ((await toggle.getAttribute('aria-expanded')) === 'true') await panel.locator('.session-panel__head').getByRole('button', { name: 'Close' }).click()
     await panel.waitFor({ state: 'detached' })
+    // tldraw lays its menu out again for the new width a moment after the resize: wait for it.
+    await expect.poll(() => controlsOffScreen(f), { timeout: PATIENCE_MS }).toEqual([])
     await saveScreenshot(f, `session/facilitator-phone-${width}x${height}`)
-    expect(await controlsOffScreen(f)).toEqual([])
     // The row of the board's controls starts right of tldraw's menu, not under it.
     const row = await f.evaluate(() => ({
       menuRight: document.querySelector('.tlui-menu-zone')!.getBoundingClientRect().right,
@@ -296,6 +297,33 @@ describe('a facilitator runs the session; two participants on phones follow', ()
     }))
     expect(row.firstLeft).toBeGreaterThanOrEqual(row.menuRight)
     expect(await axeViolations(f)).toEqual([])
+    // With a note selected the facilitator may mark what happened to it: the row still fits, and
+    // the mark is reached from the Report menu.
+    await f.evaluate(() => {
+      const editor = (window as unknown as { coboardEditor: { createShapes(s: object[]): void; select(id: string): void } }).coboardEditor
+      editor.createShapes([{ id: 'shape:phone-outcome', type: 'note', x: -4000, y: 0 }])
+      editor.select('shape:phone-outcome')
+    })
+    // The row's own button for it is there, kept out of the row on a phone.
+    await f.locator('.board-chrome .report-tools__outcome').waitFor({ state: 'attached', timeout: PATIENCE_MS })
+    expect(await controlsOffScreen(f)).toEqual([])
+    const rowWithNote = await f.evaluate(() => ({
+      menuRight: document.querySelector('.tlui-menu-zone')!.getBoundingClientRect().right,
+      firstLeft: document.querySelector('.board-chrome > :first-child')!.getBoundingClientRect().left,
+    }))
+    expect(rowWithNote.firstLeft).toBeGreaterThanOrEqual(rowWithNote.menuRight)
+    await f.locator('.board-chrome').getByRole('button', { name: 'Report', exact: true }).click()
+    await f.locator('.report-popover').getByRole('button', { name: /^Mark what happened to the note/ }).click()
+    await f.getByRole('heading', { name: 'What happened to this note' }).waitFor({ timeout: PATIENCE_MS })
+    await saveScreenshot(f, `session/facilitator-phone-outcome-${width}x${height}`)
+    expect(await controlsOffScreen(f)).toEqual([])
+    // Nothing of the board's bars lies over the form (the private writing / voting bar waits).
+    expect(await f.locator('.every-voice').isVisible()).toBe(false)
+    await f.keyboard.press('Escape')
+    await f.evaluate(() => {
+      const editor = (window as unknown as { coboardEditor: { deleteShapes(ids: string[]): void } }).coboardEditor
+      editor.deleteShapes(['shape:phone-outcome'])
+    })
     await toggle.click()
     await panel.waitFor()
     await saveScreenshot(f, `session/facilitator-phone-panel-${width}x${height}`)

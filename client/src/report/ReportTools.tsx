@@ -54,9 +54,10 @@ export function ReportTools() {
         {t('reportButton')}
       </button>
       {canMark ? (
+        // On a phone there is no room for it in the row: it is reached from the Report menu there.
         <button
           type="button"
-          className="report-tools__toggle"
+          className="report-tools__toggle report-tools__outcome"
           aria-expanded={open === 'outcome'}
           aria-controls={panelId}
           aria-label={t('markOutcomeFor', { note: short(note.text) })}
@@ -72,6 +73,13 @@ export function ReportTools() {
       ) : null}
       {open === 'report' ? (
         <Popover id={panelId} title={t('exportHeading')} onClose={() => setOpen('none')}>
+          {canMark ? (
+            <p className="report-tools__outcome-entry">
+              <button type="button" onClick={() => setOpen('outcome')}>
+                {t('markOutcomeFor', { note: short(note.text) })}
+              </button>
+            </p>
+          ) : null}
           <p>
             <a href={outcomesLink(window.location)} target="_blank" rel="noopener">
               {t('outcomesLink')}
