@@ -7,6 +7,8 @@
  *   BENCH_SECONDS=5 BENCH_N=10,50 npm run bench:server
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:server   # profile coboard
  *   BENCH_BEFORE=ad8a47f npm run bench:server   # also run coboard at an earlier commit, side by side
+ *   BENCH_BEFORE=HEAD BENCH_BEFORE_PATCH=bench/patches/without-policy.patch npm run bench:server
+ *                                               # "before" = this commit with the policy check taken out
  *
  * Each client first adds its own note, then changes a field of it 5 times a second (as a drag
  * does): a realistic update that passes through the whole document policy (analysis, record
@@ -41,14 +43,16 @@ function medianResult(results: Result[]): Result {
     deliveryRatio: pick('deliveryRatio'),
     rss: pick('rss'),
     peakRss: pick('peakRss'),
+    cpuMsPerSecond: pick('cpuMsPerSecond'),
   }
 }
 
 const beforeRef = process.env.BENCH_BEFORE
-const beforeRoot = beforeRef ? checkoutBefore(beforeRef) : undefined
+const beforePatch = process.env.BENCH_BEFORE_PATCH
+const beforeRoot = beforeRef ? checkoutBefore(beforeRef, beforePatch) : undefined
 
 async function main() {
-  if (beforeRef) console.log(`"before" is coboard at ${beforeRef}`)
+  if (beforeRef) console.log(`"before" is coboard at ${beforeRef}${beforePatch ? ` with ${beforePatch} applied` : ''}`)
   console.log(
     `bench:server — ${SECONDS} s per run, ${REPEATS} runs per server and N (medians), ${RATE} updates/s per client, node ${process.version}, ${os.cpus().length} cores`,
   )
@@ -65,7 +69,7 @@ async function main() {
         try {
           const result = await runLoad(target, n, SECONDS)
           runs[target.name].push(result)
-          console.log(`  N=${n} ${target.name} run ${repeat + 1}: p99 ${f(result.p99)} ms`)
+          console.log(`  N=${n} ${target.name} run ${repeat + 1}: p99 ${f(result.p99)} ms, server CPU ${f(result.cpuMsPerSecond, 0)} ms/s`)
         } finally {
           await target.stop()
         }
@@ -76,18 +80,18 @@ async function main() {
     for (const name of names) {
       const r = results[name]
       rows.push(
-        [n, name, f(r.p50), f(r.p95), f(r.p99), f(r.deliveredPerSecond, 0), `${f(r.deliveryRatio * 100, 1)}%`, f(r.rss, 0), f(r.peakRss, 0)].join('\t'),
+        [n, name, f(r.p50), f(r.p95), f(r.p99), f(r.deliveredPerSecond, 0), `${f(r.deliveryRatio * 100, 1)}%`, f(r.rss, 0), f(r.peakRss, 0), f(r.cpuMsPerSecond, 0)].join('\t'),
       )
     }
     const ours = results.coboard
     const ref = results.reference
     const ratio = (label: string, other: Result) =>
-      [n, label, f(ours.p50 / other.p50, 2), f(ours.p95 / other.p95, 2), f(ours.p99 / other.p99, 2), f(ours.deliveredPerSecond / other.deliveredPerSecond, 2), '', f(ours.rss / other.rss, 2), f(ours.peakRss / other.peakRss, 2)].join('\t')
+      [n, label, f(ours.p50 / other.p50, 2), f(ours.p95 / other.p95, 2), f(ours.p99 / other.p99, 2), f(ours.deliveredPerSecond / other.deliveredPerSecond, 2), '', f(ours.rss / other.rss, 2), f(ours.peakRss / other.peakRss, 2), f(ours.cpuMsPerSecond / other.cpuMsPerSecond, 2)].join('\t')
     rows.push(ratio('ratio', ref))
     if (beforeRoot) rows.push(ratio('ratio to before', results.before))
     console.log(rows.slice(beforeRoot ? -5 : -3).join('\n'))
   }
-  console.log('\nN\tserver\tp50 ms\tp95 ms\tp99 ms\tdelivered/s\tdelivered\tRSS MiB\tpeak RSS MiB  (medians)')
+  console.log('\nN\tserver\tp50 ms\tp95 ms\tp99 ms\tdelivered/s\tdelivered\tRSS MiB\tpeak RSS MiB\tserver CPU ms/s  (medians)')
   console.log(rows.join('\n'))
 }
 

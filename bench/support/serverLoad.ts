@@ -65,10 +65,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
   }
 }
 
-/** Checks out `ref` into a temporary worktree (sharing node_modules) to run it as "before". */
-export function checkoutBefore(ref: string): string {
+/**
+ * Checks out `ref` into a temporary worktree (sharing node_modules) to run it as "before", with
+ * `patch` (a file of `git diff` output) applied on top when given: e.g. the current commit without
+ * the document policy (bench/patches/without-policy.patch), to measure what the policy alone costs.
+ */
+export function checkoutBefore(ref: string, patch?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coboard-before-'))
   execFileSync('git', ['worktree', 'add', '--detach', dir, ref], { cwd: ROOT, stdio: 'ignore' })
+  // A patch that no longer applies fails the bench loudly rather than measuring something else.
+  if (patch) execFileSync('git', ['apply', path.resolve(ROOT, patch)], { cwd: dir, stdio: 'inherit' })
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'))
   process.on('exit', () => {
     try {
@@ -156,6 +162,15 @@ export function rssOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds. */
+export function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name (which may hold spaces) start at the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12])
+  return (ticks * 1000) / 100
+}
+
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -169,6 +184,8 @@ export interface Result {
   deliveryRatio: number
   rss: number
   peakRss: number
+  /** The server's CPU time per second of load, in milliseconds (1000 = one core busy). */
+  cpuMsPerSecond: number
 }
 
 const MARKER = /~(\d+):(\d+)~/g
@@ -215,6 +232,7 @@ export async function runLoad(target: Target, n: number, seconds: number): Promi
   await new Promise((resolve) => setTimeout(resolve, 500))
   const before = latencies.length
   const start = performance.now()
+  const cpuStart = cpuMsOf(target.process.pid as number)
   const timers: NodeJS.Timeout[] = []
   const seq = new Array<number>(n).fill(0)
   for (let i = 0; i < n; i++) {
@@ -245,6 +263,7 @@ export async function runLoad(target: Target, n: number, seconds: number): Promi
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
   for (const timer of timers) clearInterval(timer)
   const elapsed = (performance.now() - start) / 1000
+  const cpuMs = cpuMsOf(target.process.pid as number) - cpuStart
   // Give in-flight messages a moment, then read memory while the room is still loaded.
   await new Promise((resolve) => setTimeout(resolve, 1000))
   const memory = rssOf(target.process.pid as number)
@@ -259,6 +278,7 @@ export async function runLoad(target: Target, n: number, seconds: number): Promi
     deliveryRatio: measured.length / Math.max(1, sent * (n - 1)),
     rss: memory.rss,
     peakRss: memory.peak,
+    cpuMsPerSecond: cpuMs / elapsed,
   }
 }
 

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
-import { readBoardSettings } from '../../shared/boardDoc.ts'
 import { isFrozen } from '../../shared/session/sessionState.ts'
 import { CLOSE, type CloseEventSpec } from '../../shared/closeCodes.ts'
 import type { Role } from '../../shared/roles.ts'
 import { rewriteUpdate, type DecodedUpdate } from '../../shared/yjsUpdates.ts'
+import { BoardSettingsCache } from './BoardSettingsCache.ts'
 import type { DocumentPolicy } from './policy/DocumentPolicy.ts'
 import { analyzeDecoded, analyzeUpdate, type UpdateAnalysis } from './updateEffects.ts'
 
@@ -76,8 +76,10 @@ export class UpdateGate {
   /** The Yjs client ids each writer has written with (named when its updates are relayed). */
   private readonly clientsBy = new WeakMap<Writer, Set<number>>()
   private retrying = false
+  private readonly settings: BoardSettingsCache
 
   constructor(private readonly options: UpdateGateOptions) {
+    this.settings = new BoardSettingsCache(options.doc)
     // The room's own transactions (template seeding, restores) use the doc's client id.
     this.owners.set(options.doc.clientID, { key: SERVER_OWNER })
   }
@@ -149,7 +151,7 @@ export class UpdateGate {
       role: writer.role,
       authorId: writer.authorId,
       doc: this.options.doc,
-      settings: readBoardSettings(this.options.doc),
+      settings: this.settings.current,
       frozen: isFrozen(this.options.doc),
     })
     let written = this.clientsBy.get(writer)
