@@ -67,19 +67,70 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
 
 /** As analyzeUpdate, for an update that is already decoded (a held update being retried). */
 export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalysis {
-  const store = doc.store
-  const paths = new DocPaths()
-  const byClient = structsByClient(decoded.structs)
-  // The state each client reaches as the update's structs are taken in order.
-  const reached = new Map<number, number>()
-  const stateOf = (client: number) => reached.get(client) ?? Y.getState(store, client)
-  // Places of the update's own new items, per client, sorted by clock, for id lookups.
-  const ownPlaces = new Map<number, Array<{ clock: number; len: number; place: Place | typeof DEAD }>>()
-  const effects: Effect[] = []
-  const writesClients = new Set<number>()
+  return new UpdateAnalyzer(doc, decoded).run()
+}
 
-  const ownLookup = (id: Y.ID) => {
-    const list = ownPlaces.get(id.client)
+type OwnPlace = { clock: number; len: number; place: Place | typeof DEAD }
+type Needs = { client: number; state: number }
+
+/**
+ * One analysis of one update against one doc (used once, then dropped). A class rather than
+ * closures inside analyzeDecoded: every update the server receives is analysed, and closures
+ * would be created (and, under tsx, named with defineProperty) on every call.
+ */
+class UpdateAnalyzer {
+  private readonly store: Y.Doc['store']
+  private readonly paths = new DocPaths()
+  /** The state each client reaches as the update's structs are taken in order. */
+  private readonly reached = new Map<number, number>()
+  /** Places of the update's own new items, per client, sorted by clock, for id lookups. */
+  private readonly ownPlaces = new Map<number, OwnPlace[]>()
+  private readonly effects: Effect[] = []
+  private readonly writesClients = new Set<number>()
+
+  constructor(
+    doc: Y.Doc,
+    private readonly decoded: DecodedUpdate,
+  ) {
+    this.store = doc.store
+  }
+
+  run(): UpdateAnalysis {
+    const { decoded } = this
+    // Clients are independent except through ids; take them in an order that lets dependencies
+    // inside the update resolve: repeat passes until no client makes progress.
+    const cursors = new Map<number, { run: Struct[]; next: number }>()
+    for (const [client, run] of structsByClient(decoded.structs)) cursors.set(client, { run, next: 0 })
+    let progress = true
+    let waiting: Needs | undefined
+    while (cursors.size > 0 && progress) {
+      progress = false
+      waiting = undefined
+      for (const [client, cursor] of cursors) {
+        const before = cursor.next
+        const needs = this.takeRun(client, cursor)
+        if (cursor.next > before) progress = true
+        if (needs === undefined) cursors.delete(client)
+        else waiting ??= needs
+      }
+    }
+    if (cursors.size > 0) return { status: 'waiting', decoded, needs: waiting! }
+    const needs = this.takeDeletes()
+    if (needs) return { status: 'waiting', decoded, needs }
+    const { effects, writesClients } = this
+    return { status: 'ready', decoded, effects, writesClients, empty: effects.length === 0 && writesClients.size === 0 }
+  }
+
+  private stateOf(client: number): number {
+    return this.reached.get(client) ?? Y.getState(this.store, client)
+  }
+
+  private known(id: Y.ID): boolean {
+    return id.clock < this.stateOf(id.client)
+  }
+
+  private ownLookup(id: Y.ID): OwnPlace | undefined {
+    const list = this.ownPlaces.get(id.client)
     if (!list) return undefined
     let lo = 0
     let hi = list.length - 1
@@ -94,47 +145,26 @@ export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalys
   }
 
   // The place of the item containing `id`: from this update, else from the doc.
-  const placeOf = (id: Y.ID): Place | typeof DEAD => {
-    const own = ownLookup(id)
+  private placeOf(id: Y.ID): Place | typeof DEAD {
+    const own = this.ownLookup(id)
     if (own) return own.place
-    const struct = Y.getItem(store, id) as Y.Item | Y.GC
+    const struct = Y.getItem(this.store, id) as Y.Item | Y.GC
     if (!(struct instanceof Y.Item)) return DEAD
     if (!(struct.parent instanceof Y.AbstractType)) return DEAD
-    const parent = paths.of(struct.parent)
+    const parent = this.paths.of(struct.parent)
     const topItem = topOfDocItem(struct)
     const place: Place = { parent, key: struct.parentSub, parentFresh: false, freshType: false, top: topItem ? { kind: 'doc', item: topItem } : null }
-    if (struct.content instanceof Y.ContentType) place.path = paths.of(struct.content.type)
+    if (struct.content instanceof Y.ContentType) place.path = this.paths.of(struct.content.type)
     return place
   }
 
-  const known = (id: Y.ID) => id.clock < stateOf(id.client)
-
-  // Clients are independent except through ids; take them in an order that lets dependencies
-  // inside the update resolve: repeat passes until no client makes progress.
-  const cursors = new Map<number, { run: Struct[]; next: number }>()
-  for (const [client, run] of byClient) cursors.set(client, { run, next: 0 })
-  let progress = true
-  let waiting: { client: number; state: number } | undefined
-  while (cursors.size > 0 && progress) {
-    progress = false
-    waiting = undefined
-    for (const [client, cursor] of cursors) {
-      const before = cursor.next
-      const needs = takeRun(client, cursor)
-      if (cursor.next > before) progress = true
-      if (needs === undefined) cursors.delete(client)
-      else waiting ??= needs
-    }
-  }
-  if (cursors.size > 0) return { status: 'waiting', decoded, needs: waiting! }
-
   // Takes a client's structs in clock order from the cursor on; returns what blocks it, if anything.
-  function takeRun(client: number, cursor: { run: Struct[]; next: number }): { client: number; state: number } | undefined {
-    const places = ownPlaces.get(client) ?? []
-    ownPlaces.set(client, places)
+  private takeRun(client: number, cursor: { run: Struct[]; next: number }): Needs | undefined {
+    let places = this.ownPlaces.get(client)
+    if (!places) this.ownPlaces.set(client, (places = []))
     for (; cursor.next < cursor.run.length; cursor.next++) {
       const struct = cursor.run[cursor.next]
-      const state = stateOf(client)
+      const state = this.stateOf(client)
       const end = struct.id.clock + struct.length
       if (struct instanceof Y.Skip || end <= state) continue // a gap marker, or already known
       if (struct.id.clock > state) return { client, state: struct.id.clock }
@@ -151,9 +181,9 @@ export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalys
           if (dep.client === client && dep.clock >= item.id.clock && !(dep === origin && offset > 0)) {
             throw new Error(`item ${client}:${item.id.clock} refers forward to its own client`)
           }
-          if (!known(dep)) return { client: dep.client, state: dep.clock + 1 }
+          if (!this.known(dep)) return { client: dep.client, state: dep.clock + 1 }
         }
-        const place = placeItem(item, origin)
+        const place = this.placeItem(item, origin)
         places.push({ clock: item.id.clock, len: item.length, place })
         if (place !== DEAD) {
           const effect: InsertEffect = {
@@ -169,16 +199,16 @@ export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalys
           if (values) effect.values = values
           if (item.content instanceof Y.ContentString) effect.text = item.content.str
           if (place.path && place.path !== DEAD) effect.path = place.path
-          effects.push(effect)
+          this.effects.push(effect)
         }
       }
-      writesClients.add(client)
-      reached.set(client, end)
+      this.writesClients.add(client)
+      this.reached.set(client, end)
     }
     return undefined
   }
 
-  function placeItem(item: Y.Item, origin: Y.ID | null): Place | typeof DEAD {
+  private placeItem(item: Y.Item, origin: Y.ID | null): Place | typeof DEAD {
     let parent: Located
     let key: string | null
     let parentFresh = false
@@ -189,7 +219,7 @@ export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalys
       parent = [item.parent]
       key = item.parentSub
     } else if (item.parent instanceof Y.ID) {
-      const holder = placeOf(item.parent)
+      const holder = this.placeOf(item.parent)
       if (holder === DEAD) return DEAD
       if (holder.path === undefined) throw new Error(`parent ${item.parent.client}:${item.parent.clock} is not a type`)
       parent = holder.path
@@ -199,7 +229,7 @@ export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalys
     } else {
       const neighbour = origin ?? item.rightOrigin
       if (!neighbour) throw new Error(`item ${item.id.client}:${item.id.clock} has no parent`)
-      const place = placeOf(neighbour)
+      const place = this.placeOf(neighbour)
       if (place === DEAD) return DEAD
       parent = place.parent
       key = place.key
@@ -216,41 +246,42 @@ export function analyzeDecoded(doc: Y.Doc, decoded: DecodedUpdate): UpdateAnalys
     return place
   }
 
-  // Deletes: every range must lie within what the doc plus this update know.
-  for (const [client, ranges] of decoded.deletes) {
-    for (const range of ranges) {
-      const state = stateOf(client)
-      if (range.clock + range.len > state) {
-        return { status: 'waiting', decoded, needs: { client, state: range.clock + range.len } }
-      }
-      const docState = Y.getState(store, client)
-      if (range.clock >= docState) continue // deletes only items of this update: no lasting effect
-      const end = Math.min(range.clock + range.len, docState)
-      const structs = store.clients.get(client)
-      if (!structs) continue
-      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i++) {
-        const struct = structs[i]
-        if (struct.id.clock >= end) break
-        if (!(struct instanceof Y.Item) || struct.deleted || !(struct.parent instanceof Y.AbstractType)) continue
-        const parent = paths.of(struct.parent)
-        if (parent === DEAD) continue
-        const from = Math.max(range.clock, struct.id.clock)
-        const to = Math.min(end, struct.id.clock + struct.length)
-        const topItem = topOfDocItem(struct)
-        const effect: DeleteEffect = {
-          kind: 'delete',
-          range: { client, clock: from, len: to - from },
-          parent,
-          key: struct.parentSub,
-          content: contentKind(struct.content),
-          top: topItem ? { kind: 'doc', item: topItem } : null,
+  // Deletes: every range must lie within what the doc plus this update know. Returns what a range
+  // waits for, if anything.
+  private takeDeletes(): Needs | undefined {
+    const { store } = this
+    for (const [client, ranges] of this.decoded.deletes) {
+      for (const range of ranges) {
+        const state = this.stateOf(client)
+        if (range.clock + range.len > state) return { client, state: range.clock + range.len }
+        const docState = Y.getState(store, client)
+        if (range.clock >= docState) continue // deletes only items of this update: no lasting effect
+        const end = Math.min(range.clock + range.len, docState)
+        const structs = store.clients.get(client)
+        if (!structs) continue
+        for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i++) {
+          const struct = structs[i]
+          if (struct.id.clock >= end) break
+          if (!(struct instanceof Y.Item) || struct.deleted || !(struct.parent instanceof Y.AbstractType)) continue
+          const parent = this.paths.of(struct.parent)
+          if (parent === DEAD) continue
+          const from = Math.max(range.clock, struct.id.clock)
+          const to = Math.min(end, struct.id.clock + struct.length)
+          const topItem = topOfDocItem(struct)
+          const effect: DeleteEffect = {
+            kind: 'delete',
+            range: { client, clock: from, len: to - from },
+            parent,
+            key: struct.parentSub,
+            content: contentKind(struct.content),
+            top: topItem ? { kind: 'doc', item: topItem } : null,
+          }
+          const values = valuesOf(struct.content)
+          if (values) effect.values = values
+          this.effects.push(effect)
         }
-        const values = valuesOf(struct.content)
-        if (values) effect.values = values
-        effects.push(effect)
       }
     }
+    return undefined
   }
-
-  return { status: 'ready', decoded, effects, writesClients, empty: effects.length === 0 && writesClients.size === 0 }
 }

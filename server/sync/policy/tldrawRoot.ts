@@ -13,6 +13,7 @@ import {
 } from '../../../shared/policy/boardRules.ts'
 import { getRecordsMap, NESTED_FIELDS } from '../../../shared/tldrawYjs/recordsDoc.ts'
 import type { Effect, InsertEffect } from '../effects.ts'
+import { jsonBytesUpTo } from './jsonSize.ts'
 import type { PolicyContext, RootRule, Verdict } from './verdict.ts'
 
 type JsonRecord = Record<string, unknown>
@@ -93,14 +94,11 @@ export class TldrawRootRule implements RootRule {
       String(after.typeName)
     ]
     if (!recordType || recordType.scope !== 'document') return `unknown record type ${JSON.stringify(after.typeName)}`
-    let size: number
-    try {
-      // Bytes, not UTF-16 code units: "€" is one code unit and three bytes on the wire and on disk.
-      size = Buffer.byteLength(JSON.stringify(after))
-    } catch {
-      return 'record is nested too deeply'
+    // Bytes, not UTF-16 code units: "€" is one code unit and three bytes on the wire and on disk.
+    const size = jsonBytesUpTo(after, this.options.maxRecordBytes)
+    if (!size.within) {
+      return size.bytes === undefined ? 'record is nested too deeply' : `record is ${size.bytes} bytes; the limit is ${this.options.maxRecordBytes}`
     }
-    if (size > this.options.maxRecordBytes) return `record is ${size} bytes; the limit is ${this.options.maxRecordBytes}`
     if (this.options.validate()) {
       try {
         recordType.validate(after, before)
@@ -163,8 +161,9 @@ export function recordAfter(before: JsonRecord | undefined, effects: readonly Ef
   }
   if (lastRecordInsert || recordLevel.some((e) => e.kind === 'delete')) return undefined
   if (!before) return undefined
+  // Nested maps are copied only when the update changes them: an untouched one stays the very
+  // object of `before`, which tldraw's validator then recognises as already valid and skips.
   const after: JsonRecord = { ...before }
-  for (const field of NESTED_FIELDS) if (isObject(before[field])) after[field] = { ...(before[field] as JsonRecord) }
   const replaced = new Set<string>()
   const fieldInserts = lastInsertPerKey(fields.filter((e) => !(e.kind === 'insert' && e.parentFresh)))
   for (const [field, effect] of fieldInserts) {
@@ -176,8 +175,10 @@ export function recordAfter(before: JsonRecord | undefined, effects: readonly Ef
   for (const effect of fields) if (effect.kind === 'delete' && effect.key !== null && !fieldInserts.has(effect.key)) delete after[effect.key]
   for (const field of NESTED_FIELDS) {
     if (replaced.has(field) || !isObject(after[field])) continue
-    const nested = after[field] as JsonRecord
     const entries = effects.filter((e) => e.parent?.length === 3 && e.parent[2] === field && !(e.kind === 'insert' && e.parentFresh))
+    if (entries.length === 0) continue
+    const nested: JsonRecord = { ...(after[field] as JsonRecord) }
+    after[field] = nested
     const inserts = lastInsertPerKey(entries)
     for (const [key, effect] of inserts) {
       if (effect.content === 'value') nested[key] = effect.values![0]
