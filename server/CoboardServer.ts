@@ -29,15 +29,21 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface CoboardServerDeps {
   store?: DocStore
   relay?: Relay
+  /** Redis for the per-address quotas shared by instances (REDIS_URL); none counts in memory. */
+  quotaRedis?: Redis
   templates?: TemplateCatalog
   seed?: SeedBoard
   /** Directory of the built client; defaults to client/dist. */
   clientDist?: string
 }
 
+/** What a server is built from once its backends are open (see CoboardServer.open). */
+type OpenDeps = CoboardServerDeps & { store: DocStore; relay: Relay }
+
 /**
  * One coboard process: HTTP API, static client, websocket sync, rooms and storage, wired from one
- * validated Config. `start()` listens; `stop()` stores everything and leaves no timers behind.
+ * validated Config. `open()` builds it, `start()` listens; `stop()` stores everything and leaves
+ * no timers behind.
  */
 export class CoboardServer {
   private readonly store: DocStore
@@ -54,15 +60,26 @@ export class CoboardServer {
   private resolvedPublicUrl: string | undefined
   private viteServer: { close(): Promise<void>; middlewares: DevMiddleware } | undefined
 
-  constructor(
+  /**
+   * Opens the backends the configuration asks for — SQLite by default; PostgreSQL (DATABASE_URL)
+   * and Redis (REDIS_URL) for several instances, their client libraries loaded only then — and
+   * builds the server on them. Backends given in `deps` are used as they are.
+   */
+  static async open(config: Config, log: Logger, deps: CoboardServerDeps = {}): Promise<CoboardServer> {
+    const store = deps.store ?? (await openStore(config, log))
+    const relay = deps.relay ?? (await openRelay(config, log))
+    const quotaRedis = deps.quotaRedis ?? (await openQuotaRedis(config, log))
+    return new CoboardServer(config, log, { ...deps, store, relay, quotaRedis })
+  }
+
+  private constructor(
     private readonly config: Config,
     private readonly log: Logger,
-    deps: CoboardServerDeps = {},
+    deps: OpenDeps,
   ) {
-    // SQLite by default; PostgreSQL (DATABASE_URL) and Redis (REDIS_URL) for several instances.
-    this.store = deps.store ?? openStore(config, log)
-    this.relay = deps.relay ?? openRelay(config, log)
-    this.quotaRedis = openQuotaRedis(config, log)
+    this.store = deps.store
+    this.relay = deps.relay
+    this.quotaRedis = deps.quotaRedis
     const templates = deps.templates ?? new TemplateCatalog(path.join(PROJECT_ROOT, 'templates'))
     this.customTemplates = new CustomTemplates({
       store: this.store,

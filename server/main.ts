@@ -18,7 +18,7 @@ const log = createLogger(config.logLevel)
 if (!config.dev && config.buildClient) await ensureClientBuilt(log)
 let server: CoboardServer
 try {
-  server = new CoboardServer(config, log)
+  server = await CoboardServer.open(config, log)
 } catch (error) {
   log.fatal({ err: error }, (error as Error).message)
   console.error((error as Error).message)

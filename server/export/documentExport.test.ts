@@ -2,7 +2,8 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { documentBlocks, safeHref } from '../../shared/document/documentModel.ts'
-import { documentDocx, documentMarkdown } from './documentExport.ts'
+import { documentDocx } from './documentDocx.ts'
+import { documentMarkdown } from './documentExport.ts'
 
 /** A block as y-prosemirror writes it: an XmlElement holding XmlText (with marks as attributes) or other blocks. */
 function element(name: string, children: Array<Y.XmlElement | Y.XmlText>, attributes: Record<string, unknown> = {}): Y.XmlElement {

@@ -7,7 +7,7 @@ import { boardParamsSchema } from '../../shared/api/versions.ts'
 import { readBoardMeta, readBoardSettings } from '../../shared/boardDoc.ts'
 import { commentThreads, documentAuthors, documentBlocks } from '../../shared/document/documentModel.ts'
 import type { BoardService } from '../boards/BoardService.ts'
-import { documentDocx, documentMarkdown, type DocumentExportInput } from '../export/documentExport.ts'
+import { documentMarkdown, type DocumentExportInput } from '../export/documentExport.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
 import { attachment } from './attachment.ts'
 import { requireAccess } from './boardAccess.ts'
@@ -46,7 +46,8 @@ export async function documentExportRoutes(app: FastifyInstance, options: { boar
       } finally {
         rooms.releaseIfEmpty(room)
       }
-      const body = format === 'md' ? documentMarkdown(input) : await documentDocx(input)
+      // The docx library is loaded on the first Word export, not by every server that never makes one.
+      const body = format === 'md' ? documentMarkdown(input) : await (await import('../export/documentDocx.ts')).documentDocx(input)
       const { contentType, extension } = EXPORT_TYPES[format]
       options.log.info({ board: boardId, format, comments: request.query.comments }, 'document exported')
       return reply

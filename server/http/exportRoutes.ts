@@ -11,7 +11,6 @@ import { type BoardHistory, VersionNotFoundError } from '../boards/BoardHistory.
 import type { BoardService } from '../boards/BoardService.ts'
 import type { TemplateCatalog } from '../boards/TemplateCatalog.ts'
 import { csvExport } from '../export/csvExport.ts'
-import { docxExport } from '../export/docxExport.ts'
 import { markdownExport } from '../export/markdownExport.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
 import { attachment } from './attachment.ts'
@@ -95,7 +94,9 @@ export async function exportRoutes(
       }
       const content = await report(boardId, request.query.version)
       const now = Date.now()
-      const body = format === 'md' ? markdownExport(content, now) : format === 'csv' ? csvExport(content, now) : await docxExport(content, now)
+      // The docx library is loaded on the first Word export, not by every server that never makes one.
+      const body =
+        format === 'md' ? markdownExport(content, now) : format === 'csv' ? csvExport(content, now) : await (await import('../export/docxExport.ts')).docxExport(content, now)
       const { contentType, extension } = EXPORT_TYPES[format]
       options.log.info({ board: boardId, format, version: request.query.version }, 'board exported')
       return reply

@@ -69,7 +69,7 @@ export async function startTestServer(
     ...options.env,
   })
   const log = createLogger(config.logLevel, options.logDestination)
-  const server = new CoboardServer(config, log, options.deps)
+  const server = await CoboardServer.open(config, log, options.deps)
   const { port } = await server.start()
   const url = `http://127.0.0.1:${port}`
   return {
