@@ -37,6 +37,7 @@ import { startTestServer, type TestServer } from '../tests/helpers/testServer.ts
 import { waitFor } from '../tests/helpers/wait.ts'
 import { busyMs, topSelfTime, type CpuProfile, type SourceMapLookup } from './cpuProfile.ts'
 import { startStockPage, type StockPage } from './stockPage.ts'
+import { median } from './support/stats.ts'
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,500,2000').split(',').map(Number)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -99,12 +100,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
-function median(values: number[]): number {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
-  if (sorted.length === 0) return Number.NaN
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 
 function now(): number {
   return performance.timeOrigin + performance.now()

@@ -12,6 +12,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { changedPaths, getRecordsMap, upsertRecord } from '../shared/tldrawYjs/recordsDoc.ts'
 import { makeNote as makeTestNote } from '../shared/tldrawYjs/testing.ts'
+import { median } from './support/stats.ts'
 
 const MOVES = 10_000
 const RUNS = 7
@@ -105,11 +106,6 @@ interface Result {
   loadMs: number
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 
 /** Runs MOVES moves of one note; `alternate` makes the two docs take turns. */
 function runMoves(encoding: Encoding, alternate: boolean) {

@@ -19,6 +19,7 @@ import { makeNote } from '../shared/tldrawYjs/testing.ts'
 import { DocumentPolicy } from '../server/sync/policy/DocumentPolicy.ts'
 import { UpdateGate, type Writer } from '../server/sync/UpdateGate.ts'
 import { analyzeUpdate } from '../server/sync/updateEffects.ts'
+import { median } from './support/stats.ts'
 
 const CLIENTS = 50
 const UPDATES = 4000
@@ -121,10 +122,6 @@ function round(base: Uint8Array, updates: Uint8Array[]): Round {
   return { analysis: perUpdate(analysis), judgement: perUpdate(judgement), apply: perUpdate(apply), gate: perUpdate(gateMs), bare: perUpdate(bareMs) }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
 
 const kinds: Kind[] = ['meta field', 'drag']
 // Each kind on its own board and clients: one kind's updates must not depend on the other's.

@@ -20,6 +20,7 @@
  */
 import os from 'node:os'
 import { checkoutBefore, RATE, runLoad, startCoboard, startReference, type Result, type TargetName } from './support/serverLoad.ts'
+import { median } from './support/stats.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
 const SIZES = (process.env.BENCH_N ?? '10,50,200').split(',').map(Number)
@@ -28,10 +29,6 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
 
 const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a')
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
 
 function medianResult(results: Result[]): Result {
   const pick = (key: keyof Result) => median(results.map((r) => r[key]))
